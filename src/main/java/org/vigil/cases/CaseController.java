@@ -1,0 +1,95 @@
+package org.vigil.cases;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vigil.identity.Actors;
+
+/** Reading cases and acting on them. */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+    private final Cases cases;
+
+    CaseController(Cases cases) {
+        this.cases = cases;
+    }
+
+    record Reply(@Nullable String body, @Nullable String status) {
+    }
+
+    record Note(@Nullable String body) {
+    }
+
+    record Tags(@Nullable List<String> add, @Nullable List<String> remove) {
+    }
+
+    record Assignment(@Nullable Long assigneeId) {
+    }
+
+    record StatusChange(@Nullable String status, @Nullable String reason) {
+    }
+
+    @GetMapping("/{id}")
+    CaseView get(@PathVariable long id) {
+        return cases.get(id, Actors.current());
+    }
+
+    @GetMapping
+    Cases.Page list(@RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String subjectType,
+            @RequestParam(required = false) @Nullable String subjectId,
+            @RequestParam(required = false) @Nullable Long queueId,
+            @RequestParam(required = false) @Nullable Long assigneeId,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return cases.list(new Cases.Filter(kind, status, subjectType, subjectId, queueId, assigneeId, tag, reason),
+                limit, cursor, Actors.current());
+    }
+
+    @GetMapping("/{id}/events")
+    Map<String, List<CaseEvent>> events(@PathVariable long id) {
+        return Map.of("events", cases.events(id, Actors.current()));
+    }
+
+    @GetMapping("/{id}/messages")
+    Map<String, List<CaseMessage>> messages(@PathVariable long id) {
+        return Map.of("messages", cases.messages(id, Actors.current()));
+    }
+
+    @PostMapping("/{id}/replies")
+    CaseView reply(@PathVariable long id, @RequestBody Reply reply) {
+        return cases.reply(id, reply.body(), reply.status(), Actors.current());
+    }
+
+    @PostMapping("/{id}/notes")
+    CaseView note(@PathVariable long id, @RequestBody Note note) {
+        return cases.note(id, note.body(), Actors.current());
+    }
+
+    @PostMapping("/{id}/tags")
+    CaseView tags(@PathVariable long id, @RequestBody Tags tags) {
+        return cases.tag(id, tags.add(), tags.remove(), Actors.current());
+    }
+
+    @PostMapping("/{id}/assignment")
+    CaseView assign(@PathVariable long id, @RequestBody Assignment assignment) {
+        return cases.assign(id, assignment.assigneeId(), Actors.current());
+    }
+
+    @PostMapping("/{id}/status")
+    CaseView status(@PathVariable long id, @RequestBody StatusChange change) {
+        return cases.changeStatus(id, change.status(), change.reason(), Actors.current());
+    }
+}

@@ -1,0 +1,41 @@
+package org.vigil.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A case as the API shows it. */
+public record CaseView(
+        long id,
+        String kind,
+        String status,
+        long queueId,
+        @Nullable Subject subject,
+        @Nullable String reason,
+        Map<String, Long> reasons,
+        int reportCount,
+        int distinctReporters,
+        Map<String, Double> maxScores,
+        @Nullable Reach reach,
+        @Nullable String title,
+        @Nullable String inquiryCategory,
+        @Nullable Requester requester,
+        @Nullable Long assigneeId,
+        List<String> tags,
+        @Nullable Long previousCaseId,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant solvedAt,
+        @Nullable Instant closedAt) {
+
+    public record Subject(String type, String id, @Nullable String ownerId) {
+    }
+
+    public record Reach(@Nullable Long views24h, @Nullable Long followers) {
+    }
+
+    public record Requester(@Nullable String email, @Nullable String userId, @Nullable String locale) {
+    }
+}

@@ -1,0 +1,178 @@
+package org.vigil.demo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.vigil.identity.Actor;
+import org.vigil.identity.Identity;
+import org.vigil.identity.Scope;
+import org.vigil.intake.Intake;
+import org.vigil.intake.ReportRequest;
+import org.vigil.routing.Queues;
+
+/**
+ * Loads demo data once ({@code --vigil.demo=true}): an in-house team and a vendor (BPO) team, a user
+ * of every role, a vendor-only queue, and a few hundred reports and inquiries spread over the last
+ * days. Loading again is a no-op. Demo users sign in with the password {@value #PASSWORD}.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("vigil.demo")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "vigil-demo-password";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Identity identity;
+    private final Queues queues;
+    private final Intake intake;
+
+    DemoData(Identity identity, Queues queues, Intake intake) {
+        this.identity = identity;
+        this.queues = queues;
+        this.intake = intake;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (identity.teams().stream().anyMatch(t -> t.name().equals("Trust & Safety"))) {
+            log.info("Demo data already loaded");
+            return;
+        }
+        Identity.Team inHouse = identity.createTeam("Trust & Safety", false);
+        Identity.Team vendor = identity.createTeam("Northwind BPO", true);
+        user("Ada Reviewer", "agent@vigil.example", List.of("AGENT"), inHouse, List.of("review"), List.of("en"), List.of());
+        user("Sam Specialist", "specialist@vigil.example", List.of("SPECIALIST"), inHouse, List.of("review"),
+                List.of("en", "es"), List.of("child_safety", "self_harm"));
+        user("Quinn Quality", "qa@vigil.example", List.of("QA"), inHouse, List.of("review"), List.of("en"), List.of());
+        user("Lee Lead", "lead@vigil.example", List.of("LEAD"), inHouse, List.of("review", "support"), List.of("en"),
+                List.of("self_harm"));
+        user("Alex Admin", "admin@vigil.example", List.of("ADMIN"), inHouse, List.of(), List.of("en"), List.of());
+        user("Vic Vendor", "vendor.agent@vigil.example", List.of("AGENT"), vendor, List.of("review", "support"),
+                List.of("en", "pt"), List.of());
+        user("Val Vendor Lead", "vendor.lead@vigil.example", List.of("LEAD"), vendor, List.of("review"),
+                List.of("en", "pt"), List.of());
+        queues.create("Vendor review (en, pt)", "review", false, List.of(vendor.id()));
+
+        Actor demo = new Actor("demo", 0, null, null, false, Set.of(), Set.of(Scope.INTAKE));
+        Random random = new Random(42);
+        List<ReportRequest> reports = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            reports.add(report(random, i));
+        }
+        int accepted = 0;
+        for (int from = 0; from < reports.size(); from += 100) {
+            List<ReportRequest> chunk = reports.subList(from, from + 100);
+            accepted += (int) intake.submit(chunk, Collections.nCopies(chunk.size(), null), demo).stream()
+                    .filter(o -> o.status() == Intake.Status.ACCEPTED).count();
+        }
+        int inquiries = 0;
+        for (int i = 0; i < 60; i++) {
+            String[] inquiry = INQUIRIES[i % INQUIRIES.length];
+            intake.inquire(new Intake.InquiryRequest(
+                    new Intake.InquiryRequest.Requester("user" + (1000 + i) + "@example.com", "u_" + (1000 + i),
+                            LOCALES[random.nextInt(LOCALES.length)]),
+                    inquiry[1], inquiry[2], inquiry[0]), null, demo);
+            inquiries++;
+        }
+        log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries",
+                PASSWORD, accepted, inquiries);
+    }
+
+    private void user(String name, String email, List<String> roles, Identity.Team team, List<String> skills,
+            List<String> languages, List<String> clearances) {
+        identity.createUser(new Identity.NewUser(name, email, roles, team.id(), skills, languages, clearances,
+                PASSWORD));
+    }
+
+    private static final String[] LOCALES = {"en-US", "en-GB", "pt-BR", "es-MX", "de-DE", "fr-FR", "ja-JP"};
+
+    /** Reason, weight, sample report text. */
+    private static final Object[][] REASONS = {
+            {"harassment", 18, "This character keeps insulting me and mocking my appearance."},
+            {"sexual_content", 16, "The character's greeting is explicit and it is not marked as mature."},
+            {"spam", 14, "Bot posting the same crypto link in every conversation."},
+            {"hate", 9, "Character description uses slurs against a religious group."},
+            {"self_harm", 8, "The chat encouraged me to stop eating. I am worried about other users."},
+            {"impersonation", 7, "This character pretends to be a real streamer and uses her photos."},
+            {"graphic_violence", 6, "Greeting image shows a realistic gore scene."},
+            {"intellectual_property", 5, "Uses our studio's copyrighted character art without licence."},
+            {"privacy", 5, "The character's definition contains my home address and phone number."},
+            {"dangerous_activities", 4, "Gives step-by-step instructions for a dangerous 'challenge'."},
+            {"violent_extremism", 3, "Character glorifies a designated terrorist organisation."},
+            {"child_sexual_exploitation", 2, "Character is described as a minor in a sexual context."},
+            {"other", 3, "Something about this character feels wrong, please take a look."},
+    };
+
+    private static ReportRequest report(Random random, int i) {
+        int total = 0;
+        for (Object[] r : REASONS) {
+            total += (Integer) r[1];
+        }
+        int pick = random.nextInt(total);
+        Object[] reason = REASONS[0];
+        for (Object[] r : REASONS) {
+            pick -= (Integer) r[1];
+            if (pick < 0) {
+                reason = r;
+                break;
+            }
+        }
+        String code = (String) reason[0];
+        // Some subjects are reported many times: a small pool of popular characters.
+        boolean popular = random.nextDouble() < 0.35;
+        String subjectType = random.nextDouble() < 0.7 ? "character" : "message";
+        String subjectId = subjectType.equals("character")
+                ? "char_" + (popular ? random.nextInt(12) : 1000 + random.nextInt(5000))
+                : "msg_" + (200000 + random.nextInt(90000));
+        String source;
+        double s = random.nextDouble();
+        source = s < 0.62 ? "user" : s < 0.9 ? "classifier" : s < 0.96 ? "rule" : s < 0.99 ? "hash_match" : "employee";
+        Map<String, Double> scores = source.equals("user") ? null
+                : Map.of(code, Math.round((0.55 + random.nextDouble() * 0.45) * 1000) / 1000.0);
+        String text = subjectType.equals("character")
+                ? "Character definition #" + i + ": a role-play companion who talks about " + TOPICS[random.nextInt(TOPICS.length)] + "."
+                : "Message excerpt #" + i + ": \"" + TOPICS[random.nextInt(TOPICS.length)] + "\"";
+        if (i % 97 == 5) {
+            text = "<script>alert('xss')</script><img src=x onerror=alert(1)> definition with markup";
+        }
+        return new ReportRequest(
+                new ReportRequest.Subject(subjectType, subjectId, "acct_" + (subjectId.hashCode() & 0xffff),
+                        new ReportRequest.Content(text, List.of()),
+                        new ReportRequest.Reach((long) random.nextInt(popular ? 500_000 : 5_000),
+                                (long) random.nextInt(popular ? 80_000 : 800))),
+                source, code,
+                source.equals("user") ? (String) reason[2] : null,
+                source.equals("user") ? new ReportRequest.Reporter("u_" + random.nextInt(20_000),
+                        LOCALES[random.nextInt(LOCALES.length)]) : null,
+                scores,
+                Instant.now().minus(random.nextInt(72 * 60), ChronoUnit.MINUTES),
+                null);
+    }
+
+    private static final String[] TOPICS = {
+            "medieval adventures", "late-night study sessions", "space exploration", "cooking lessons",
+            "a detective mystery", "dating advice", "a horror story", "fitness coaching", "an anime rivalry"};
+
+    /** Category, subject, body. */
+    private static final String[][] INQUIRIES = {
+            {"account", "Can't log in after changing my e-mail", "I changed my e-mail yesterday and now the login link never arrives."},
+            {"billing", "Charged twice for my subscription", "My card shows two charges this month for the premium plan."},
+            {"bug", "Characters forget the conversation", "Since the last update my characters lose memory after a few messages."},
+            {"safety", "Someone is using my photos", "A character uses pictures of me without my permission. Please remove it."},
+            {"appeal", "My character was removed by mistake", "My character was removed for sexual content but it is a cooking tutor."},
+            {"other", "Feature request: export chats", "I would love to export my conversations as a text file."},
+    };
+}

@@ -1,0 +1,247 @@
+package org.vigil.identity;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.web.Checks;
+import org.vigil.web.ConflictException;
+import org.vigil.web.NotFoundException;
+
+/** Teams, users, integration keys and personal access tokens. */
+@Service
+public class Identity {
+
+    public static final int MAX_NAME = 200;
+    private static final int MAX_CODES = 50;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final ApiKeyAuthentication authentication;
+
+    Identity(JdbcClient jdbc, PasswordEncoder passwords, ApiKeyAuthentication authentication) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.authentication = authentication;
+    }
+
+    public record Team(long id, String name, boolean vendor) {
+    }
+
+    public record NewUser(@Nullable String name, @Nullable String email, @Nullable List<String> roles,
+            @Nullable Long teamId, @Nullable List<String> skills, @Nullable List<String> languages,
+            @Nullable List<String> clearances, @Nullable String password) {
+    }
+
+    public record User(long id, String name, String email, List<Role> roles, long teamId, boolean vendor,
+            List<String> skills, List<String> languages, List<String> clearances) {
+    }
+
+    /** A key as listed: never its secret. */
+    public record ApiKey(long id, String name, String prefix, List<String> scopes, @Nullable Long userId) {
+    }
+
+    /** A freshly issued key or token: the only time its secret is seen. */
+    public record IssuedKey(long id, String name, String prefix, List<String> scopes, @Nullable Long userId,
+            String secret) {
+    }
+
+    @Transactional
+    public Team createTeam(@Nullable String name, @Nullable Boolean vendor) {
+        Checks checks = new Checks();
+        checks.requiredText("name", name, MAX_NAME);
+        checks.required("vendor", vendor);
+        checks.throwIfInvalid();
+        try {
+            long id = jdbc.sql("insert into team (name, vendor) values (:name, :vendor) returning id")
+                    .param("name", name.strip()).param("vendor", vendor).query(Long.class).single();
+            return new Team(id, name.strip(), vendor);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("name", "a team named '" + Checks.quote(name) + "' already exists");
+        }
+    }
+
+    public List<Team> teams() {
+        return jdbc.sql("select id, name, vendor from team order by id").query(Team.class).list();
+    }
+
+    public Team team(long id) {
+        return jdbc.sql("select id, name, vendor from team where id = :id").param("id", id)
+                .query(Team.class).optional()
+                .orElseThrow(() -> new NotFoundException("team " + id + " does not exist"));
+    }
+
+    @Transactional
+    public User createUser(NewUser user) {
+        Checks checks = new Checks();
+        checks.requiredText("name", user.name(), MAX_NAME);
+        if (checks.requiredText("email", user.email(), 320)
+                && !user.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            checks.fail("email", "must be an e-mail address");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (checks.required("roles", user.roles())) {
+            if (user.roles().isEmpty()) {
+                checks.fail("roles", "must name at least one of " + List.of(Role.values()));
+            }
+            for (int i = 0; i < user.roles().size(); i++) {
+                String role = user.roles().get(i);
+                try {
+                    roles.add(Role.valueOf(String.valueOf(role).toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    checks.fail("roles[" + i + "]", "must be one of " + List.of(Role.values()));
+                }
+            }
+        }
+        checks.required("teamId", user.teamId());
+        codes(checks, "skills", user.skills());
+        codes(checks, "languages", user.languages());
+        codes(checks, "clearances", user.clearances());
+        if (user.password() != null && (user.password().length() < 12 || user.password().length() > 128)) {
+            checks.fail("password", "must be 12 to 128 characters");
+        }
+        checks.throwIfInvalid();
+        Team team = jdbc.sql("select id, name, vendor from team where id = :id").param("id", user.teamId())
+                .query(Team.class).optional()
+                .orElseThrow(() -> new org.vigil.web.InvalidInputException("teamId", "no team has id " + user.teamId()));
+        try {
+            long id = jdbc.sql("""
+                    insert into app_user (name, email, password_hash, roles, team_id, skills, languages, clearances)
+                    values (:name, :email, :password, :roles, :team, :skills, :languages, :clearances)
+                    returning id
+                    """)
+                    .param("name", user.name().strip())
+                    .param("email", user.email().strip())
+                    .param("password", user.password() == null ? null : passwords.encode(user.password()))
+                    .param("roles", roles.stream().map(Role::name).toArray(String[]::new))
+                    .param("team", team.id())
+                    .param("skills", array(user.skills()))
+                    .param("languages", array(user.languages()))
+                    .param("clearances", array(user.clearances()))
+                    .query(Long.class).single();
+            return user(id);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email", "a user with this e-mail already exists");
+        }
+    }
+
+    public User user(long id) {
+        return users("where u.id = :id", id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("user " + id + " does not exist"));
+    }
+
+    public List<User> users() {
+        return users("where :id = :id", 0);
+    }
+
+    private List<User> users(String where, long id) {
+        return jdbc.sql("""
+                select u.id, u.name, u.email, u.roles, u.team_id, t.vendor, u.skills, u.languages, u.clearances
+                from app_user u join team t on t.id = u.team_id
+                """ + where + " order by u.id")
+                .param("id", id)
+                .query((rs, n) -> new User(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+                        List.of((String[]) rs.getArray("roles").getArray()).stream().map(Role::valueOf).toList(),
+                        rs.getLong("team_id"), rs.getBoolean("vendor"),
+                        List.of((String[]) rs.getArray("skills").getArray()),
+                        List.of((String[]) rs.getArray("languages").getArray()),
+                        List.of((String[]) rs.getArray("clearances").getArray())))
+                .list();
+    }
+
+    /** Issues a personal access token: the user calls the API under their own roles and team. */
+    @Transactional
+    public IssuedKey issueToken(long userId, @Nullable String name) {
+        User user = user(userId);
+        Checks checks = new Checks();
+        checks.text("name", name, MAX_NAME);
+        checks.throwIfInvalid();
+        return insertKey(name == null || name.isBlank() ? "token for " + user.email() : name.strip(), List.of(),
+                user.id());
+    }
+
+    /** Issues an integration key with the given scopes. */
+    @Transactional
+    public IssuedKey issueKey(@Nullable String name, @Nullable List<String> scopes) {
+        Checks checks = new Checks();
+        checks.requiredText("name", name, MAX_NAME);
+        if (checks.required("scopes", scopes)) {
+            if (scopes.isEmpty()) {
+                checks.fail("scopes", "must name at least one of " + Scope.NAMES);
+            }
+            checks.allOf("scopes", scopes, Set.copyOf(Scope.NAMES));
+        }
+        checks.throwIfInvalid();
+        return insertKey(name.strip(), scopes.stream().distinct().toList(), null);
+    }
+
+    /** Creates an admin key from a secret chosen by the operator, unless an admin key already exists. */
+    @Transactional
+    public boolean bootstrap(String secret) {
+        boolean anyAdmin = jdbc.sql("select exists (select 1 from api_key where 'admin' = any(scopes) and revoked_at is null)")
+                .query(Boolean.class).single();
+        if (anyAdmin) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into api_key (name, prefix, key_hash, scopes) values ('bootstrap', :prefix, :hash, '{admin}')
+                on conflict (key_hash) do nothing
+                """)
+                .param("prefix", Secrets.displayPrefix(secret)).param("hash", Secrets.hash(secret)).update();
+        return true;
+    }
+
+    public List<ApiKey> keys() {
+        return jdbc.sql("select id, name, prefix, scopes, user_id from api_key where revoked_at is null order by id")
+                .query((rs, n) -> new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+                        List.of((String[]) rs.getArray("scopes").getArray()), rs.getObject("user_id", Long.class)))
+                .list();
+    }
+
+    @Transactional
+    public void revoke(long keyId) {
+        int revoked = jdbc.sql("update api_key set revoked_at = now() where id = :id and revoked_at is null")
+                .param("id", keyId).update();
+        if (revoked == 0) {
+            throw new NotFoundException("no active key has id " + keyId);
+        }
+        authentication.forget();
+    }
+
+    private IssuedKey insertKey(String name, List<String> scopes, @Nullable Long userId) {
+        String secret = Secrets.newSecret();
+        long id = jdbc.sql("""
+                insert into api_key (name, prefix, key_hash, scopes, user_id)
+                values (:name, :prefix, :hash, :scopes, :user) returning id
+                """)
+                .param("name", name).param("prefix", Secrets.displayPrefix(secret))
+                .param("hash", Secrets.hash(secret)).param("scopes", scopes.toArray(String[]::new))
+                .param("user", userId)
+                .query(Long.class).single();
+        return new IssuedKey(id, name, Secrets.displayPrefix(secret), scopes, userId, secret);
+    }
+
+    private static void codes(Checks checks, String field, @Nullable List<String> values) {
+        if (values == null) {
+            return;
+        }
+        if (checks.size(field, values, MAX_CODES)) {
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (v == null || !v.matches("[A-Za-z0-9_-]{1,64}")) {
+                    checks.fail(field + "[" + i + "]", "must be 1 to 64 letters, digits, '_' or '-'");
+                }
+            }
+        }
+    }
+
+    private static String[] array(@Nullable List<String> values) {
+        return values == null ? new String[0] : values.stream().distinct().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,99 @@
+package org.vigil.identity;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.vigil.web.Problems;
+
+/**
+ * The access rule of every endpoint, in one place. Anything not listed is denied.
+ *
+ * <ul>
+ *   <li>intake: keys with the {@code intake} or {@code admin} scope;</li>
+ *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
+ *       their teams' cases, enforced where cases are read);</li>
+ *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
+ *   <li>administration (teams, users, tokens, keys, queues): {@code admin} keys and ADMIN users.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] USERS = {"ROLE_AGENT", "ROLE_SPECIALIST", "ROLE_QA", "ROLE_LEAD", "ROLE_ADMIN"};
+
+    @Bean
+    ApiKeyAuthentication apiKeyAuthentication(JdbcClient jdbc) {
+        return new ApiKeyAuthentication(jdbc);
+    }
+
+    /** The key filter runs inside the security chain only, not a second time as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthentication> apiKeyAuthenticationRegistration(ApiKeyAuthentication filter) {
+        FilterRegistrationBean<ApiKeyAuthentication> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeyAuthentication apiKeys) throws Exception {
+        String[] readers = concat(USERS, "SCOPE_read", "SCOPE_admin");
+        String[] actors = concat(USERS, "SCOPE_admin");
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, "Unauthorized",
+                                "Send 'Authorization: Bearer <API key>'"))
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your key or role may not " + request.getMethod() + " " + request.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/actuator/info").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch", "/api/v1/inquiries")
+                                .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
+                        .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyAuthority(readers)
+                        .requestMatchers(POST, "/api/v1/cases/*/**").hasAnyAuthority(actors)
+                        .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
+                        .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/api-keys")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
+                        .requestMatchers(POST, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/tokens",
+                                "/api/v1/api-keys").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(DELETE, "/api/v1/api-keys/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,396 @@
+package org.vigil.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.cases.CaseView;
+import org.vigil.cases.Cases;
+import org.vigil.cases.SubjectReports;
+import org.vigil.identity.Actor;
+import org.vigil.web.Checks;
+import org.vigil.web.FieldProblem;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Files reports into cases and inquiries into support cases. A batch is checked item by item; the
+ * valid items are written in one transaction with set-based statements, so a bad item never sinks
+ * the good ones and nothing is half-written. The answer is given only after the commit.
+ */
+@Service
+public class Intake {
+
+    public static final int MAX_BATCH = 1_000;
+    private static final int ATTEMPTS = 3;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Cases cases;
+    private final IdempotencyKeys idempotency;
+    private final TransactionTemplate transactions;
+
+    Intake(JdbcClient jdbc, JsonMapper json, Cases cases, IdempotencyKeys idempotency,
+            TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.cases = cases;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+    }
+
+    /** Where a report went: the answer of a 201, and what an idempotent repeat gets again. */
+    public record Receipt(UUID reportId, long caseId, boolean caseCreated) {
+    }
+
+    public enum Status { ACCEPTED, DUPLICATE, REJECTED }
+
+    /** The fate of one submitted item. */
+    public record Outcome(int index, Status status, @Nullable Receipt receipt, List<FieldProblem> problems) {
+
+        static Outcome rejected(int index, List<FieldProblem> problems) {
+            return new Outcome(index, Status.REJECTED, null, problems);
+        }
+    }
+
+    /**
+     * Submits reports. {@code keys.get(i)} is the idempotency key of item i, or null.
+     * Field names in problems are relative to the item.
+     */
+    public List<Outcome> submit(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, Actor actor) {
+        Instant now = Instant.now();
+        Outcome[] outcomes = new Outcome[reports.size()];
+        String[] hashes = new String[reports.size()];
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            Checks checks = new Checks();
+            ReportChecks.check(checks, reports.get(i), now);
+            if (checks.ok()) {
+                valid.add(i);
+                if (keys.get(i) != null) {
+                    hashes[i] = IdempotencyKeys.hash(reports.get(i).withoutKey());
+                }
+            } else {
+                outcomes[i] = Outcome.rejected(i, checks.problems());
+            }
+        }
+        if (valid.isEmpty()) {
+            return List.of(outcomes);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome[] written = transactions.execute(tx -> write(reports, keys, hashes, valid, actor, now));
+                for (int i : valid) {
+                    outcomes[i] = written[i];
+                }
+                return List.of(outcomes);
+            } catch (TransientDataAccessException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Outcome[] write(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, String[] hashes,
+            List<Integer> valid, Actor actor, Instant now) {
+        Outcome[] outcomes = new Outcome[reports.size()];
+        Map<String, String> keyHashes = new LinkedHashMap<>();
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        for (int i : valid) {
+            String key = keys.get(i);
+            if (key != null && !keyHashes.containsKey(key)) {
+                keyHashes.put(key, hashes[i]);
+                firstWithKey.put(key, i);
+            }
+        }
+        Map<String, IdempotencyKeys.Prior> prior = idempotency.claim(actor.ref(), keyHashes);
+
+        List<Integer> fresh = new ArrayList<>();
+        List<Integer> repeatsInBatch = new ArrayList<>();
+        for (int i : valid) {
+            String key = keys.get(i);
+            if (key == null) {
+                fresh.add(i);
+            } else if (prior.containsKey(key)) {
+                IdempotencyKeys.Prior p = prior.get(key);
+                outcomes[i] = p.requestHash().equals(hashes[i])
+                        ? new Outcome(i, Status.DUPLICATE, json.readValue(p.response(), Receipt.class), List.of())
+                        : Outcome.rejected(i, List.of(keyReused()));
+            } else if (firstWithKey.get(key) == i) {
+                fresh.add(i);
+            } else {
+                repeatsInBatch.add(i);
+            }
+        }
+
+        Map<String, SubjectGroup> groups = new LinkedHashMap<>();
+        UUID[] ids = new UUID[reports.size()];
+        for (int i : fresh) {
+            ReportRequest r = reports.get(i);
+            ids[i] = ReportIds.next();
+            groups.computeIfAbsent(r.subject().type() + '\u0000' + r.subject().id(), k -> new SubjectGroup())
+                    .add(i, ids[i], r);
+        }
+        List<SubjectReports> subjects = groups.values().stream().map(SubjectGroup::summary).toList();
+        Map<String, SubjectReports.Attached> attached = new HashMap<>();
+        for (SubjectReports.Attached a : cases.attachReports(subjects, actor.ref(), now)) {
+            attached.put(a.subjectType() + '\u0000' + a.subjectId(), a);
+        }
+        insertReports(reports, fresh, ids, attached, now);
+
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (SubjectGroup group : groups.values()) {
+            boolean first = true;
+            for (int i : group.indexes) {
+                ReportRequest r = reports.get(i);
+                SubjectReports.Attached a = attached.get(r.subject().type() + '\u0000' + r.subject().id());
+                Receipt receipt = new Receipt(ids[i], a.caseId(), first && a.created());
+                first = false;
+                outcomes[i] = new Outcome(i, Status.ACCEPTED, receipt, List.of());
+                if (keys.get(i) != null) {
+                    answers.put(keys.get(i), json.writeValueAsString(receipt));
+                }
+            }
+        }
+        idempotency.answer(actor.ref(), answers);
+        for (int i : repeatsInBatch) {
+            int first = firstWithKey.get(keys.get(i));
+            outcomes[i] = Objects.equals(hashes[i], hashes[first]) && outcomes[first].receipt() != null
+                    ? new Outcome(i, Status.DUPLICATE, outcomes[first].receipt(), List.of())
+                    : Outcome.rejected(i, List.of(keyReused()));
+        }
+        return outcomes;
+    }
+
+    private void insertReports(List<@Nullable ReportRequest> reports, List<Integer> fresh, UUID[] ids,
+            Map<String, SubjectReports.Attached> attached, Instant now) {
+        int n = fresh.size();
+        String[] id = new String[n];
+        Long[] caseIds = new Long[n];
+        String[] types = new String[n];
+        String[] subjectIds = new String[n];
+        String[] owners = new String[n];
+        String[] contents = new String[n];
+        String[] reaches = new String[n];
+        String[] sources = new String[n];
+        String[] reasons = new String[n];
+        String[] descriptions = new String[n];
+        String[] reporters = new String[n];
+        String[] locales = new String[n];
+        String[] scores = new String[n];
+        String[] occurred = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = fresh.get(k);
+            ReportRequest r = reports.get(i);
+            ReportRequest.Subject s = r.subject();
+            id[k] = ids[i].toString();
+            caseIds[k] = attached.get(s.type() + '\u0000' + s.id()).caseId();
+            types[k] = s.type();
+            subjectIds[k] = s.id();
+            owners[k] = s.ownerId();
+            contents[k] = s.content() == null ? null : json.writeValueAsString(s.content());
+            reaches[k] = s.reach() == null ? null : json.writeValueAsString(s.reach());
+            sources[k] = r.source();
+            reasons[k] = r.reason();
+            descriptions[k] = r.description();
+            reporters[k] = r.reporter() == null ? null : r.reporter().id();
+            locales[k] = r.reporter() == null ? null : r.reporter().locale();
+            scores[k] = r.scores() == null || r.scores().isEmpty() ? null : json.writeValueAsString(r.scores());
+            occurred[k] = r.occurredAt() == null ? null : r.occurredAt().toString();
+        }
+        jdbc.sql("""
+                insert into report (id, case_id, subject_type, subject_id, subject_owner_id, content, reach, source,
+                        reason, description, reporter_id, reporter_locale, scores, occurred_at, received_at)
+                select u.id::uuid, u.case_id, u.st, u.sid, u.own, u.content::jsonb, u.reach::jsonb, u.source,
+                       u.reason, u.description, u.reporter, u.locale, u.scores::jsonb, u.occurred::timestamptz, :now
+                from unnest(cast(:ids as text[]), cast(:cases as bigint[]), cast(:types as text[]),
+                            cast(:subjects as text[]), cast(:owners as text[]), cast(:contents as text[]),
+                            cast(:reaches as text[]), cast(:sources as text[]), cast(:reasons as text[]),
+                            cast(:descriptions as text[]), cast(:reporters as text[]), cast(:locales as text[]),
+                            cast(:scores as text[]), cast(:occurred as text[]))
+                     as u(id, case_id, st, sid, own, content, reach, source, reason, description, reporter, locale,
+                          scores, occurred)
+                """)
+                .param("now", java.sql.Timestamp.from(now))
+                .param("ids", id).param("cases", caseIds).param("types", types).param("subjects", subjectIds)
+                .param("owners", owners).param("contents", contents).param("reaches", reaches)
+                .param("sources", sources).param("reasons", reasons).param("descriptions", descriptions)
+                .param("reporters", reporters).param("locales", locales).param("scores", scores)
+                .param("occurred", occurred)
+                .update();
+    }
+
+    private static FieldProblem keyReused() {
+        return new FieldProblem("idempotencyKey",
+                "this idempotency key was already used with a different request");
+    }
+
+    /** The reports of one batch about one subject, summed up for the case. */
+    private static final class SubjectGroup {
+
+        final List<Integer> indexes = new ArrayList<>();
+        final List<UUID> reportIds = new ArrayList<>();
+        final Map<String, Long> reasons = new LinkedHashMap<>();
+        final Map<String, Double> maxScores = new LinkedHashMap<>();
+        final LinkedHashSet<String> reporters = new LinkedHashSet<>();
+        final List<String> sources = new ArrayList<>();
+        @Nullable ReportRequest first;
+        @Nullable Long views;
+        @Nullable Long followers;
+        @Nullable String owner;
+
+        void add(int index, UUID id, ReportRequest report) {
+            if (first == null) {
+                first = report;
+            }
+            indexes.add(index);
+            reportIds.add(id);
+            reasons.merge(report.reason(), 1L, Long::sum);
+            if (report.scores() != null) {
+                report.scores().forEach((category, score) -> maxScores.merge(category, score, Math::max));
+            }
+            if (report.reporter() != null && report.reporter().id() != null) {
+                reporters.add(report.reporter().id());
+            }
+            sources.add(report.source());
+            ReportRequest.Subject subject = report.subject();
+            if (owner == null) {
+                owner = subject.ownerId();
+            }
+            if (subject.reach() != null) {
+                views = max(views, subject.reach().views24h());
+                followers = max(followers, subject.reach().followers());
+            }
+        }
+
+        SubjectReports summary() {
+            ReportRequest.Subject subject = first.subject();
+            return new SubjectReports(subject.type(), subject.id(), owner, reportIds, first.reason(), reasons,
+                    maxScores, reporters, views, followers, sources);
+        }
+
+        private static @Nullable Long max(@Nullable Long a, @Nullable Long b) {
+            return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+        }
+    }
+
+    // ---------------------------------------------------------------- inquiries
+
+    public record InquiryRequest(@Nullable Requester requester, @Nullable String subject, @Nullable String body,
+            @Nullable String category) {
+
+        public record Requester(@Nullable String email, @Nullable String userId, @Nullable String locale) {
+        }
+    }
+
+    public static final List<String> INQUIRY_CATEGORIES =
+            List.of("account", "billing", "bug", "safety", "appeal", "other");
+
+    /** Where an inquiry went. */
+    public record InquiryReceipt(long caseId) {
+    }
+
+    /** Opens a support case for an inquiry; with a key, a repeat answers the first receipt. */
+    public InquiryReceipt inquire(@Nullable InquiryRequest inquiry, @Nullable String key, Actor actor) {
+        Checks checks = new Checks();
+        if (inquiry == null) {
+            checks.fail("", "must be an inquiry object");
+            checks.throwIfInvalid();
+        }
+        InquiryRequest.Requester requester = inquiry.requester();
+        if (checks.required("requester", requester)) {
+            Checks r = checks.under("requester");
+            if (requester.email() == null && requester.userId() == null) {
+                r.fail("email", "email or userId is required");
+            }
+            if (r.identifier("email", requester.email(), 320) && requester.email() != null
+                    && !requester.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                r.fail("email", "must be an e-mail address");
+            }
+            r.identifier("userId", requester.userId(), ReportChecks.MAX_ID);
+            ReportChecks.locale(r, "locale", requester.locale());
+        }
+        checks.requiredText("subject", inquiry.subject(), 200);
+        checks.requiredText("body", inquiry.body(), Cases.MAX_MESSAGE);
+        if (checks.required("category", inquiry.category())) {
+            checks.oneOf("category", inquiry.category(), INQUIRY_CATEGORIES);
+        }
+        ReportChecks.idempotencyKey(checks, "Idempotency-Key", key);
+        checks.throwIfInvalid();
+        String hash = key == null ? "" : IdempotencyKeys.hash(inquiry);
+        return transactions.execute(tx -> {
+            if (key != null) {
+                IdempotencyKeys.Prior p = idempotency.claim(actor.ref(), Map.of(key, hash)).get(key);
+                if (p != null) {
+                    if (!p.requestHash().equals(hash)) {
+                        throw new org.vigil.web.InvalidInputException("Idempotency-Key",
+                                "this idempotency key was already used with a different request");
+                    }
+                    return json.readValue(p.response(), InquiryReceipt.class);
+                }
+            }
+            long caseId = cases.openSupportCase(new Cases.NewSupportCase(inquiry.subject().strip(), inquiry.body(),
+                    inquiry.category(), requester.email(), requester.userId(), requester.locale()),
+                    actor.ref(), Instant.now());
+            InquiryReceipt receipt = new InquiryReceipt(caseId);
+            if (key != null) {
+                idempotency.answer(actor.ref(), Map.of(key, json.writeValueAsString(receipt)));
+            }
+            return receipt;
+        });
+    }
+
+    // ---------------------------------------------------------------- evidence
+
+    /** A report as kept: the evidence a reviewer reads. */
+    public record StoredReport(UUID id, long caseId, Map<String, Object> subject, String source, String reason,
+            @Nullable String description, @Nullable Map<String, Object> reporter, @Nullable Map<String, Double> scores,
+            @Nullable Instant occurredAt, Instant receivedAt) {
+    }
+
+    /** The reports of a case the actor may see, oldest first, at most {@code limit}. */
+    public List<StoredReport> reports(long caseId, int limit, Actor actor) {
+        CaseView view = cases.get(caseId, actor);
+        return jdbc.sql("""
+                select id, case_id, subject_type, subject_id, subject_owner_id, content::text, reach::text, source,
+                       reason, description, reporter_id, reporter_locale, scores::text, occurred_at, received_at
+                from report where case_id = :case order by received_at, id limit :limit
+                """)
+                .param("case", view.id()).param("limit", limit)
+                .query((rs, n) -> {
+                    Map<String, Object> subject = new LinkedHashMap<>();
+                    subject.put("type", rs.getString("subject_type"));
+                    subject.put("id", rs.getString("subject_id"));
+                    subject.put("ownerId", rs.getString("subject_owner_id"));
+                    subject.put("content", rs.getString("content") == null ? null
+                            : json.readValue(rs.getString("content"), Map.class));
+                    subject.put("reach", rs.getString("reach") == null ? null
+                            : json.readValue(rs.getString("reach"), Map.class));
+                    Map<String, Object> reporter = null;
+                    if (rs.getString("reporter_id") != null || rs.getString("reporter_locale") != null) {
+                        reporter = new LinkedHashMap<>();
+                        reporter.put("id", rs.getString("reporter_id"));
+                        reporter.put("locale", rs.getString("reporter_locale"));
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Double> scores = rs.getString("scores") == null ? null
+                            : json.readValue(rs.getString("scores"), Map.class);
+                    java.sql.Timestamp occurred = rs.getTimestamp("occurred_at");
+                    return new StoredReport(rs.getObject("id", UUID.class), rs.getLong("case_id"), subject,
+                            rs.getString("source"), rs.getString("reason"), rs.getString("description"), reporter,
+                            scores, occurred == null ? null : occurred.toInstant(),
+                            rs.getTimestamp("received_at").toInstant());
+                })
+                .list();
+    }
+}

@@ -1,0 +1,134 @@
+package org.vigil.intake;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vigil.identity.Actors;
+import org.vigil.web.Checks;
+import org.vigil.web.FieldProblem;
+import org.vigil.web.InvalidInputException;
+import org.vigil.web.Problems;
+
+/** Intake by API: single reports, batches, inquiries, and the evidence kept on a case. */
+@RestController
+@RequestMapping("/api/v1")
+class IntakeController {
+
+    private final Intake intake;
+
+    IntakeController(Intake intake) {
+        this.intake = intake;
+    }
+
+    record Batch(@Nullable List<@Nullable ReportRequest> reports) {
+    }
+
+    @PostMapping("/reports")
+    ResponseEntity<Intake.Receipt> report(@RequestBody ReportRequest report,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        Checks checks = new Checks();
+        ReportChecks.idempotencyKey(checks, "Idempotency-Key", key);
+        if (report.idempotencyKey() != null) {
+            checks.fail("idempotencyKey", "belongs to batch items; send the Idempotency-Key header instead");
+        }
+        checks.throwIfInvalid();
+        Intake.Outcome outcome = intake.submit(List.of(report), Collections.singletonList(key), Actors.current())
+                .getFirst();
+        if (outcome.status() == Intake.Status.REJECTED) {
+            throw new InvalidInputException(outcome.problems().stream()
+                    .map(p -> p.field().equals("idempotencyKey") ? new FieldProblem("Idempotency-Key", p.detail()) : p)
+                    .toList());
+        }
+        Intake.Receipt receipt = outcome.receipt();
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.caseId()))
+                .header("Idempotent-Replayed", Boolean.toString(outcome.status() == Intake.Status.DUPLICATE))
+                .body(receipt);
+    }
+
+    @PostMapping("/reports/batch")
+    ResponseEntity<Map<String, Object>> batch(@RequestBody Batch batch) {
+        Checks checks = new Checks();
+        if (checks.required("reports", batch.reports())) {
+            if (batch.reports().isEmpty()) {
+                checks.fail("reports", "must hold at least one report");
+            }
+            checks.size("reports", batch.reports(), Intake.MAX_BATCH);
+        }
+        checks.throwIfInvalid();
+        List<@Nullable String> keys = new ArrayList<>();
+        for (ReportRequest r : batch.reports()) {
+            keys.add(r == null ? null : r.idempotencyKey());
+        }
+        List<Intake.Outcome> outcomes = intake.submit(batch.reports(), keys, Actors.current());
+        List<Map<String, Object>> results = new ArrayList<>(outcomes.size());
+        int accepted = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        for (Intake.Outcome outcome : outcomes) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("index", outcome.index());
+            result.put("status", outcome.status().name().toLowerCase());
+            switch (outcome.status()) {
+                case ACCEPTED, DUPLICATE -> {
+                    result.put("reportId", outcome.receipt().reportId());
+                    result.put("caseId", outcome.receipt().caseId());
+                    result.put("caseCreated", outcome.receipt().caseCreated());
+                    if (outcome.status() == Intake.Status.ACCEPTED) {
+                        accepted++;
+                    } else {
+                        duplicates++;
+                    }
+                }
+                case REJECTED -> {
+                    rejected++;
+                    List<FieldProblem> problems = outcome.problems().stream()
+                            .map(p -> new FieldProblem(("reports[" + outcome.index() + "]."
+                                    + p.field()).replaceAll("\\.$", ""), p.detail()))
+                            .toList();
+                    ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid report",
+                            problems.getFirst().field() + ": " + problems.getFirst().detail());
+                    problem.setProperty("errors", Problems.errors(problems));
+                    result.put("problem", problem);
+                }
+            }
+            results.add(result);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", accepted);
+        body.put("duplicates", duplicates);
+        body.put("rejected", rejected);
+        body.put("results", results);
+        return ResponseEntity.ok(body);
+    }
+
+    @PostMapping("/inquiries")
+    ResponseEntity<Intake.InquiryReceipt> inquiry(@RequestBody Intake.InquiryRequest inquiry,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        Intake.InquiryReceipt receipt = intake.inquire(inquiry, key, Actors.current());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.caseId())).body(receipt);
+    }
+
+    @GetMapping("/cases/{id}/reports")
+    Map<String, List<Intake.StoredReport>> reports(@PathVariable long id,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "must be between 1 and 1000 (was " + limit + ")");
+        }
+        return Map.of("reports", intake.reports(id, limit, Actors.current()));
+    }
+}

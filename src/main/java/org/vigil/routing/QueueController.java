@@ -1,0 +1,38 @@
+package org.vigil.routing;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/queues")
+class QueueController {
+
+    private final Queues queues;
+
+    QueueController(Queues queues) {
+        this.queues = queues;
+    }
+
+    record NewQueue(@Nullable String name, @Nullable String kind, @Nullable Boolean allTeams,
+            @Nullable List<Long> teamIds) {
+    }
+
+    @PostMapping
+    ResponseEntity<Queues.Queue> create(@RequestBody NewQueue queue) {
+        Queues.Queue created = queues.create(queue.name(), queue.kind(), queue.allTeams(), queue.teamIds());
+        return ResponseEntity.created(URI.create("/api/v1/queues/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    Map<String, List<Queues.Queue>> list() {
+        return Map.of("queues", queues.list());
+    }
+}
