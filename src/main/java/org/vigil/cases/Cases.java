@@ -525,12 +525,15 @@ public class Cases {
         appendEvent(id, seq, "status_changed", actor.ref(), data, now);
         jdbc.sql("""
                 update vigil_case set status = :status, version = :seq, updated_at = :now,
-                    solved_at = case when :status = 'solved' then :now
-                                     when :status = 'closed' then solved_at else null end,
-                    closed_at = case when :status = 'closed' then :now else null end
+                    solved_at = case when cast(:keepSolved as boolean) then solved_at
+                                     else cast(:solvedAt as timestamptz) end,
+                    closed_at = cast(:closedAt as timestamptz)
                 where id = :id
                 """)
                 .param("status", to.code()).param("seq", seq).param("now", Timestamp.from(now)).param("id", id)
+                .param("keepSolved", to == CaseStatus.CLOSED)
+                .param("solvedAt", to == CaseStatus.SOLVED ? Timestamp.from(now) : null)
+                .param("closedAt", to == CaseStatus.CLOSED ? Timestamp.from(now) : null)
                 .update();
     }
 

@@ -1,0 +1,164 @@
+package org.vigil.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigil.support.Api;
+import org.vigil.support.IntegrationTest;
+
+class AccessRulesTest extends IntegrationTest {
+
+    record Staff(Api inHouseAgent, Api vendorAgent, Api otherVendorAgent, Api lead, long vendorTeam,
+            long inHouseAgentId, long vendorAgentId, long vendorQueue, long otherVendorQueue) {
+    }
+
+    private Staff staff() {
+        String u = unique();
+        long inHouse = admin.post("/api/v1/teams", Map.of("name", "In-house " + u, "vendor", false)).json().get("id").asLong();
+        long vendor = admin.post("/api/v1/teams", Map.of("name", "Vendor " + u, "vendor", true)).json().get("id").asLong();
+        long otherVendor = admin.post("/api/v1/teams", Map.of("name", "Other vendor " + u, "vendor", true)).json().get("id").asLong();
+        long vendorQueue = admin.post("/api/v1/queues", Map.of("name", "Vendor queue " + u, "kind", "review",
+                "teamIds", List.of(vendor))).json().get("id").asLong();
+        long otherQueue = admin.post("/api/v1/queues", Map.of("name", "Other vendor queue " + u, "kind", "review",
+                "teamIds", List.of(otherVendor))).json().get("id").asLong();
+        long agentId = user("agent-" + u, List.of("AGENT"), inHouse);
+        long vendorAgentId = user("vagent-" + u, List.of("AGENT"), vendor);
+        long otherVendorAgentId = user("ovagent-" + u, List.of("AGENT"), otherVendor);
+        long leadId = user("lead-" + u, List.of("LEAD"), inHouse);
+        return new Staff(token(agentId), token(vendorAgentId), token(otherVendorAgentId), token(leadId), vendor,
+                agentId, vendorAgentId, vendorQueue, otherQueue);
+    }
+
+    private long user(String name, List<String> roles, long team) {
+        return admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com", "roles", roles,
+                "teamId", team, "languages", List.of("en"))).json().get("id").asLong();
+    }
+
+    private Api token(long userId) {
+        return api(admin.post("/api/v1/users/" + userId + "/tokens", Map.of()).json().get("secret").asString());
+    }
+
+    private long caseIn(long queue) {
+        long caseId = admin.post("/api/v1/reports", userReport("character", "char_" + unique(), "hate", "r"))
+                .json().get("caseId").asLong();
+        jdbc.sql("update vigil_case set queue_id = ? where id = ?").param(queue).param(caseId).update();
+        return caseId;
+    }
+
+    @Test
+    void withoutAKeyNothingButHealthAndDocsAnswers() {
+        Api nobody = anonymous();
+        assertThat(nobody.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(nobody.get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(nobody.get("/actuator/prometheus").status()).isEqualTo(200);
+        Api.Answer cases = nobody.get("/api/v1/cases");
+        assertThat(cases.status()).isEqualTo(401);
+        assertThat(cases.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api("vgl_not_a_real_key").get("/api/v1/cases").status()).isEqualTo(401);
+        assertThat(nobody.get("/api/v1/anything-else").status()).isEqualTo(401);
+        assertThat(admin.get("/api/v1/anything-else").status()).isEqualTo(403);
+    }
+
+    @Test
+    void eachScopeDoesOnlyItsOwnWork() {
+        Api intake = integration("intake");
+        Api reader = integration("read");
+
+        Api.Answer filed = intake.post("/api/v1/reports", userReport("user", "acct_" + unique(), "spam", "r"));
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(intake.get(filed.header("Location")).status()).isEqualTo(403);
+        assertThat(reader.get(filed.header("Location")).status()).isEqualTo(200);
+        assertThat(reader.post("/api/v1/reports", userReport("user", "acct_1", "spam", "r")).status()).isEqualTo(403);
+        assertThat(reader.post(filed.header("Location") + "/status", Map.of("status", "open")).status()).isEqualTo(403);
+        assertThat(intake.post("/api/v1/teams", Map.of("name", "x", "vendor", false)).status()).isEqualTo(403);
+        assertThat(reader.post("/api/v1/api-keys", Map.of("name", "x", "scopes", List.of("admin"))).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void apiKeysAreStoredOnlyAsHashesAndCanBeRevoked() {
+        var issued = admin.post("/api/v1/api-keys", Map.of("name", "revocable", "scopes", List.of("read"))).json();
+        String secret = issued.get("secret").asString();
+        assertThat(count("select count(*) from api_key where key_hash = ? or prefix = ?", secret, secret)).isZero();
+        assertThat(count("select count(*) from api_key where key_hash like ?", "%" + secret.substring(4, 20) + "%"))
+                .isZero();
+        assertThat(admin.get("/api/v1/api-keys").body()).doesNotContain(secret);
+        Api reader = api(secret);
+        assertThat(reader.get("/api/v1/cases?limit=1").status()).isEqualTo(200);
+
+        var revoke = admin.send(admin.request("/api/v1/api-keys/" + issued.get("id").asLong()).DELETE().build());
+        assertThat(revoke.status()).isEqualTo(204);
+        assertThat(reader.get("/api/v1/cases?limit=1").status()).isEqualTo(401);
+    }
+
+    @Test
+    void vendorUsersNeverSeeOtherTeamsCases() {
+        Staff s = staff();
+        long vendorCase = caseIn(s.vendorQueue());
+        long otherCase = caseIn(s.otherVendorQueue());
+        long sharedCase = admin.post("/api/v1/reports", userReport("character", "char_" + unique(), "hate", "r"))
+                .json().get("caseId").asLong();
+
+        assertThat(s.vendorAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(200);
+        assertThat(s.vendorAgent().get("/api/v1/cases/" + sharedCase).status()).isEqualTo(200);
+        assertThat(s.vendorAgent().get("/api/v1/cases/" + otherCase).status()).isEqualTo(404);
+        assertThat(s.vendorAgent().get("/api/v1/cases/" + otherCase + "/events").status()).isEqualTo(404);
+        assertThat(s.vendorAgent().get("/api/v1/cases/" + otherCase + "/reports").status()).isEqualTo(404);
+        assertThat(s.vendorAgent().post("/api/v1/cases/" + otherCase + "/notes", Map.of("body", "x")).status())
+                .isEqualTo(404);
+        var listed = s.vendorAgent().get("/api/v1/cases?kind=review&limit=200").json().get("cases");
+        listed.forEach(c -> assertThat(c.get("id").asLong()).isNotEqualTo(otherCase));
+        assertThat(s.otherVendorAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(404);
+        assertThat(s.inHouseAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(200);
+        assertThat(s.inHouseAgent().get("/api/v1/cases/" + otherCase).status()).isEqualTo(200);
+    }
+
+    @Test
+    void agentsAssignOnlyThemselvesAndLeadsAssignOthers() {
+        Staff s = staff();
+        long vendorCase = caseIn(s.vendorQueue());
+        long sharedCase = admin.post("/api/v1/reports", userReport("character", "char_" + unique(), "hate", "r"))
+                .json().get("caseId").asLong();
+
+        var taken = s.inHouseAgent().post("/api/v1/cases/" + sharedCase + "/assignment",
+                Map.of("assigneeId", s.inHouseAgentId()));
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.json().get("status").asString()).isEqualTo("open");
+        var pushed = s.inHouseAgent().post("/api/v1/cases/" + sharedCase + "/assignment",
+                Map.of("assigneeId", s.vendorAgentId()));
+        assertThat(pushed.status()).isEqualTo(409);
+        assertThat(s.lead().post("/api/v1/cases/" + sharedCase + "/assignment",
+                Map.of("assigneeId", s.vendorAgentId())).status()).isEqualTo(200);
+        assertThat(s.lead().post("/api/v1/cases/" + vendorCase + "/assignment",
+                Map.of("assigneeId", s.inHouseAgentId())).status()).isEqualTo(200);
+        assertThat(s.inHouseAgent().post("/api/v1/teams", Map.of("name", "n", "vendor", true)).status()).isEqualTo(403);
+        assertThat(s.lead().post("/api/v1/users", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aVendorUserCannotBeGivenACaseFromAQueueTheirTeamDoesNotServe() {
+        Staff s = staff();
+        long otherCase = caseIn(s.otherVendorQueue());
+        var refused = s.lead().post("/api/v1/cases/" + otherCase + "/assignment", Map.of("assigneeId", s.vendorAgentId()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("assigneeId");
+    }
+
+    @Test
+    void adminInputIsCheckedLikeAnyOther() {
+        var badUser = admin.post("/api/v1/users", Map.of("name", "x", "email", "nope", "roles", List.of("KING"),
+                "teamId", 1));
+        assertThat(badUser.status()).isEqualTo(422);
+        assertThat(badUser.body()).contains("\"field\":\"email\"").contains("\"field\":\"roles[0]\"");
+        var noTeam = admin.post("/api/v1/users", Map.of("name", "x", "email", "x" + unique() + "@e.com",
+                "roles", List.of("AGENT"), "teamId", 999_999));
+        assertThat(noTeam.status()).isEqualTo(422);
+        assertThat(noTeam.json().get("errors").get(0).get("field").asString()).isEqualTo("teamId");
+        String name = "Team " + unique();
+        assertThat(admin.post("/api/v1/teams", Map.of("name", name, "vendor", false)).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/teams", Map.of("name", name, "vendor", false)).status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/users/999999/tokens", Map.of()).status()).isEqualTo(404);
+    }
+}
