@@ -25,7 +25,8 @@ import org.vigil.routing.Queues;
 /**
  * Loads demo data once ({@code --vigil.demo=true}): an in-house team and a vendor (BPO) team, a user
  * of every role, a vendor-only queue, and a few hundred reports and inquiries spread over the last
- * days. Loading again is a no-op. Demo users sign in with the password {@value #PASSWORD}.
+ * days, and an admin API key ({@value #ADMIN_KEY}). Loading again is a no-op. Demo users sign in
+ * with the password {@value #PASSWORD}.
  */
 @Component
 @Order(10)
@@ -33,6 +34,8 @@ import org.vigil.routing.Queues;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "vigil-demo-password";
+    /** The demo's admin API key: published in the README, so never load demo data in production. */
+    static final String ADMIN_KEY = "vgl_demo_admin_key_not_for_production";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Identity identity;
@@ -51,6 +54,7 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data already loaded");
             return;
         }
+        identity.importKey("demo admin", ADMIN_KEY, List.of(Scope.ADMIN));
         Identity.Team inHouse = identity.createTeam("Trust & Safety", false);
         Identity.Team vendor = identity.createTeam("Northwind BPO", true);
         user("Ada Reviewer", "agent@vigil.example", List.of("AGENT"), inHouse, List.of("review"), List.of("en"), List.of());

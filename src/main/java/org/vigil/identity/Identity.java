@@ -197,6 +197,18 @@ public class Identity {
         return true;
     }
 
+    /** Stores a key whose secret was chosen elsewhere (demo data); does nothing if it exists. */
+    @Transactional
+    public void importKey(String name, String secret, List<Scope> scopes) {
+        jdbc.sql("""
+                insert into api_key (name, prefix, key_hash, scopes) values (:name, :prefix, :hash, :scopes)
+                on conflict (key_hash) do nothing
+                """)
+                .param("name", name).param("prefix", Secrets.displayPrefix(secret)).param("hash", Secrets.hash(secret))
+                .param("scopes", scopes.stream().map(Scope::code).toArray(String[]::new))
+                .update();
+    }
+
     public List<ApiKey> keys() {
         return jdbc.sql("select id, name, prefix, scopes, user_id from api_key where revoked_at is null order by id")
                 .query((rs, n) -> new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
