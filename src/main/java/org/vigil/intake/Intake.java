@@ -86,13 +86,29 @@ public class Intake {
         if (valid.isEmpty()) {
             return List.of(outcomes);
         }
+        Outcome[] written = writeChecked(reports, keys, hashes, valid, actor, now);
+        for (int i : valid) {
+            outcomes[i] = written[i];
+        }
+        return List.of(outcomes);
+    }
+
+    /** Checks one report; the problems are empty when it may be written. */
+    static List<FieldProblem> check(@Nullable ReportRequest report, Instant now) {
+        Checks checks = new Checks();
+        ReportChecks.check(checks, report, now);
+        return checks.problems();
+    }
+
+    /**
+     * Writes checked reports in one transaction (retried on transient failures such as a deadlock).
+     * {@code hashes[i]} is the request hash of item i when it has an idempotency key.
+     */
+    Outcome[] writeChecked(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, String[] hashes,
+            List<Integer> valid, Actor actor, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome[] written = transactions.execute(tx -> write(reports, keys, hashes, valid, actor, now));
-                for (int i : valid) {
-                    outcomes[i] = written[i];
-                }
-                return List.of(outcomes);
+                return transactions.execute(tx -> write(reports, keys, hashes, valid, actor, now));
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

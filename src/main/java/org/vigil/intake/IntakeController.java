@@ -2,7 +2,6 @@ package org.vigil.intake;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,11 @@ import org.vigil.web.Problems;
 class IntakeController {
 
     private final Intake intake;
+    private final GroupCommit groupCommit;
 
-    IntakeController(Intake intake) {
+    IntakeController(Intake intake, GroupCommit groupCommit) {
         this.intake = intake;
+        this.groupCommit = groupCommit;
     }
 
     record Batch(@Nullable List<@Nullable ReportRequest> reports) {
@@ -47,8 +48,7 @@ class IntakeController {
             checks.fail("idempotencyKey", "belongs to batch items; send the Idempotency-Key header instead");
         }
         checks.throwIfInvalid();
-        Intake.Outcome outcome = intake.submit(List.of(report), Collections.singletonList(key), Actors.current())
-                .getFirst();
+        Intake.Outcome outcome = groupCommit.submit(report, key, Actors.current());
         if (outcome.status() == Intake.Status.REJECTED) {
             throw new InvalidInputException(outcome.problems().stream()
                     .map(p -> p.field().equals("idempotencyKey") ? new FieldProblem("Idempotency-Key", p.detail()) : p)
