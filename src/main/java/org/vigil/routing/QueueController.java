@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.identity.Actors;
 
 @RestController
 @RequestMapping("/api/v1/queues")
@@ -31,8 +32,12 @@ class QueueController {
         return ResponseEntity.created(URI.create("/api/v1/queues/" + created.id())).body(created);
     }
 
+    /** The queues the caller may see: vendor users see only those their team serves. */
     @GetMapping
     Map<String, List<Queues.Queue>> list() {
-        return Map.of("queues", queues.list());
+        var visible = queues.visibleTo(Actors.current());
+        return Map.of("queues", queues.list().stream()
+                .filter(q -> visible.map(v -> v.contains(q.id())).orElse(true))
+                .toList());
     }
 }

@@ -113,6 +113,11 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(s.otherVendorAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(404);
         assertThat(s.inHouseAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(200);
         assertThat(s.inHouseAgent().get("/api/v1/cases/" + otherCase).status()).isEqualTo(200);
+
+        String vendorQueues = s.vendorAgent().get("/api/v1/queues").body();
+        assertThat(vendorQueues).contains("\"id\":" + s.vendorQueue() + ",");
+        assertThat(vendorQueues).doesNotContain("\"id\":" + s.otherVendorQueue() + ",");
+        assertThat(s.inHouseAgent().get("/api/v1/queues").body()).contains("\"id\":" + s.otherVendorQueue() + ",");
     }
 
     @Test
