@@ -25,6 +25,7 @@ import org.vigil.web.Problems;
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
+ *   <li>staffing calculations: everyone who may read cases;</li>
  *   <li>administration (teams, users, tokens, keys, queues): {@code admin} keys and ADMIN users.</li>
  * </ul>
  */
@@ -81,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/cases/*/**").hasAnyAuthority(actors)
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
+                        .requestMatchers(POST, "/api/v1/workforce/staffing").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/api-keys")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
