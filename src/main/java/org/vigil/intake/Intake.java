@@ -108,7 +108,12 @@ public class Intake {
             List<Integer> valid, Actor actor, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(tx -> write(reports, keys, hashes, valid, actor, now));
+                return transactions.execute(tx -> {
+                    // The set-based statements take arrays of 1 to 1,000 rows: a plan cached for one size can
+                    // be ruinous for another, so each execution is planned for its own arrays.
+                    jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+                    return write(reports, keys, hashes, valid, actor, now);
+                });
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
