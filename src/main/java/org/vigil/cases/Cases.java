@@ -84,6 +84,8 @@ public class Cases {
         String[] scores = new String[n];
         Long[] views = new Long[n];
         Long[] followers = new Long[n];
+        Integer[] priorities = new Integer[n];
+        Double[] harms = new Double[n];
         long queue = queues.defaultQueue("review");
         for (int i = 0; i < n; i++) {
             SubjectReports g = sorted.get(i);
@@ -96,21 +98,24 @@ public class Cases {
             scores[i] = json.writeValueAsString(g.maxScores());
             views[i] = g.views24h();
             followers[i] = g.followers();
+            priorities[i] = g.priority();
+            harms[i] = g.harm();
         }
         record Upserted(String type, String id, long caseId, int version, boolean created, @Nullable Long previous) {
         }
         List<Upserted> upserted = jdbc.sql("""
                 insert into vigil_case as c (kind, status, queue_id, subject_type, subject_id, subject_owner_id,
-                        reason, reasons, report_count, max_scores, max_views_24h, max_followers, version,
-                        created_at, updated_at, previous_case_id)
+                        reason, reasons, report_count, max_scores, max_views_24h, max_followers, priority, harm,
+                        version, created_at, updated_at, previous_case_id)
                 select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.sc::jsonb,
-                       u.v, u.f, 1, :now, :now,
+                       u.v, u.f, u.pri, u.harm, 1, :now, :now,
                        (select max(p.id) from vigil_case p
                          where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
-                            cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]))
-                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f)
+                            cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
+                            cast(:priorities as smallint[]), cast(:harms as float8[]))
+                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm)
                 on conflict (subject_type, subject_id)
                     where kind = 'review' and status in ('new', 'open', 'pending', 'on_hold')
                 do update set
@@ -120,6 +125,8 @@ public class Cases {
                     max_views_24h = greatest(c.max_views_24h, excluded.max_views_24h),
                     max_followers = greatest(c.max_followers, excluded.max_followers),
                     subject_owner_id = coalesce(c.subject_owner_id, excluded.subject_owner_id),
+                    priority = least(c.priority, excluded.priority),
+                    harm = greatest(c.harm, excluded.harm),
                     version = c.version + 1,
                     updated_at = excluded.updated_at
                 returning subject_type, subject_id, id, version, (xmax = 0) as created, previous_case_id
@@ -128,6 +135,7 @@ public class Cases {
                 .param("types", types).param("ids", ids).param("owners", owners).param("reasons", reasons)
                 .param("reasonCounts", reasonCounts).param("counts", counts).param("scores", scores)
                 .param("views", views).param("followers", followers)
+                .param("priorities", priorities).param("harms", harms)
                 .query((rs, row) -> new Upserted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getObject(6, Long.class)))
                 .list();
@@ -464,7 +472,10 @@ public class Cases {
         data.put("assigneeId", assigneeId);
         data.put("previousAssigneeId", locked.assigneeId());
         appendEvent(id, seq, "assigned", actor.ref(), data, now);
-        jdbc.sql("update vigil_case set assignee_id = :assignee, version = :seq, updated_at = :now where id = :id")
+        jdbc.sql("""
+                update vigil_case set assignee_id = :assignee, lease_until = null, version = :seq, updated_at = :now
+                where id = :id
+                """)
                 .param("assignee", assigneeId).param("seq", seq).param("now", Timestamp.from(now))
                 .param("id", id).update();
         if (assigneeId != null && locked.status() == CaseStatus.NEW) {
@@ -527,7 +538,8 @@ public class Cases {
                 update vigil_case set status = :status, version = :seq, updated_at = :now,
                     solved_at = case when cast(:keepSolved as boolean) then solved_at
                                      else cast(:solvedAt as timestamptz) end,
-                    closed_at = cast(:closedAt as timestamptz)
+                    closed_at = cast(:closedAt as timestamptz),
+                    lease_until = case when cast(:status as text) in ('solved', 'closed') then null else lease_until end
                 where id = :id
                 """)
                 .param("status", to.code()).param("seq", seq).param("now", Timestamp.from(now)).param("id", id)
@@ -604,6 +616,8 @@ public class Cases {
                 rs.getString("kind"),
                 rs.getString("status"),
                 rs.getLong("queue_id"),
+                "P" + rs.getInt("priority"),
+                rs.getDouble("harm"),
                 subjectType == null ? null : new CaseView.Subject(subjectType, rs.getString("subject_id"),
                         rs.getString("subject_owner_id")),
                 rs.getString("reason"),
@@ -617,6 +631,8 @@ public class Cases {
                 email == null && userId == null ? null
                         : new CaseView.Requester(email, userId, rs.getString("requester_locale")),
                 rs.getObject("assignee_id", Long.class),
+                instant(rs.getTimestamp("lease_until")),
+                instant(rs.getTimestamp("sla_due_at")),
                 List.of((String[]) rs.getArray("tags").getArray()),
                 rs.getObject("previous_case_id", Long.class),
                 rs.getInt("version"),

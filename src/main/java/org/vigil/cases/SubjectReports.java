@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxScores  the highest classifier score per category among them
  * @param reporters  the distinct reporters among them
  * @param firstReason the reason of the first report, the case's reason when it is new
+ * @param priority   the most urgent default priority among the reports' reasons (0 = P0)
+ * @param harm       the highest harm among them: severity weight × views in 24 h × confidence
  */
 public record SubjectReports(
         String subjectType,
@@ -27,7 +29,9 @@ public record SubjectReports(
         Set<String> reporters,
         @Nullable Long views24h,
         @Nullable Long followers,
-        List<String> sources) {
+        List<String> sources,
+        int priority,
+        double harm) {
 
     /** Where the reports landed. */
     public record Attached(String subjectType, String subjectId, long caseId, boolean created) {

@@ -25,6 +25,7 @@ import org.vigil.web.Problems;
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
+ *   <li>claiming work: users only (work is handed to people);</li>
  *   <li>staffing calculations: everyone who may read cases;</li>
  *   <li>administration (teams, users, tokens, keys, queues): {@code admin} keys and ADMIN users.</li>
  * </ul>
@@ -81,6 +82,8 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/cases/*/**").hasAnyAuthority(actors)
+                        .requestMatchers(POST, "/api/v1/work/next", "/api/v1/work/*/release", "/api/v1/work/*/renew")
+                                .hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/workforce/staffing").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")

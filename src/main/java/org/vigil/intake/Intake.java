@@ -18,6 +18,7 @@ import org.vigil.cases.CaseView;
 import org.vigil.cases.Cases;
 import org.vigil.cases.SubjectReports;
 import org.vigil.identity.Actor;
+import org.vigil.policy.Categories;
 import org.vigil.web.Checks;
 import org.vigil.web.FieldProblem;
 import tools.jackson.databind.json.JsonMapper;
@@ -269,6 +270,8 @@ public class Intake {
         @Nullable Long views;
         @Nullable Long followers;
         @Nullable String owner;
+        int priority = 4;
+        double harm;
 
         void add(int index, UUID id, ReportRequest report) {
             if (first == null) {
@@ -285,6 +288,13 @@ public class Intake {
             }
             sources.add(report.source());
             ReportRequest.Subject subject = report.subject();
+            priority = Math.min(priority, Categories.defaultPriority(report.reason()));
+            long reportViews = subject.reach() == null || subject.reach().views24h() == null ? 0
+                    : subject.reach().views24h();
+            // Confidence: the classifier's score for the reason; a person's report without one counts half.
+            double confidence = report.scores() != null && report.scores().get(report.reason()) != null
+                    ? report.scores().get(report.reason()) : 0.5;
+            harm = Math.max(harm, Categories.severityWeight(report.reason()) * Math.max(1, reportViews) * confidence);
             if (owner == null) {
                 owner = subject.ownerId();
             }
@@ -297,7 +307,7 @@ public class Intake {
         SubjectReports summary() {
             ReportRequest.Subject subject = first.subject();
             return new SubjectReports(subject.type(), subject.id(), owner, reportIds, first.reason(), reasons,
-                    maxScores, reporters, views, followers, sources);
+                    maxScores, reporters, views, followers, sources, priority, harm);
         }
 
         private static @Nullable Long max(@Nullable Long a, @Nullable Long b) {

@@ -3,7 +3,6 @@ package org.vigil.routing;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,13 +21,9 @@ class QueueController {
         this.queues = queues;
     }
 
-    record NewQueue(@Nullable String name, @Nullable String kind, @Nullable Boolean allTeams,
-            @Nullable List<Long> teamIds) {
-    }
-
     @PostMapping
-    ResponseEntity<Queues.Queue> create(@RequestBody NewQueue queue) {
-        Queues.Queue created = queues.create(queue.name(), queue.kind(), queue.allTeams(), queue.teamIds());
+    ResponseEntity<Queues.Queue> create(@RequestBody Queues.NewQueue queue) {
+        Queues.Queue created = queues.create(queue);
         return ResponseEntity.created(URI.create("/api/v1/queues/" + created.id())).body(created);
     }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
+import org.vigil.identity.Identity;
 import org.vigil.web.Checks;
 import org.vigil.web.ConflictException;
 import org.vigil.web.InvalidInputException;
@@ -30,7 +31,28 @@ public class Queues {
         this.jdbc = jdbc;
     }
 
-    public record Queue(long id, String name, String kind, boolean allTeams, boolean isDefault, List<Long> teamIds) {
+    /**
+     * A queue and who may work it: agents need every required skill, one of the languages (when any
+     * are named) and the clearance (when one is named), on a team that serves the queue.
+     */
+    public record Queue(long id, String name, String kind, boolean allTeams, boolean isDefault, List<Long> teamIds,
+            List<String> requiredSkills, List<String> languages, @Nullable String clearance) {
+    }
+
+    /** The queues this user may take work from. */
+    public Set<Long> eligibleFor(Identity.User user) {
+        return Set.copyOf(jdbc.sql("""
+                select q.id from queue q
+                where (q.all_teams or exists (select 1 from queue_team t where t.queue_id = q.id and t.team_id = :team))
+                  and q.required_skills <@ cast(:skills as text[])
+                  and (cardinality(q.languages) = 0 or q.languages && cast(:languages as text[]))
+                  and (q.clearance is null or q.clearance = any(cast(:clearances as text[])))
+                """)
+                .param("team", user.teamId())
+                .param("skills", user.skills().toArray(String[]::new))
+                .param("languages", user.languages().toArray(String[]::new))
+                .param("clearances", user.clearances().toArray(String[]::new))
+                .query(Long.class).list());
     }
 
     /** The queue a case of this kind lands in when nothing routes it elsewhere. */
@@ -65,22 +87,44 @@ public class Queues {
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql("select id, name, kind, all_teams, is_default from queue order by id")
+        return jdbc.sql("select * from queue order by id")
                 .query((rs, n) -> new Queue(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
                         rs.getBoolean("all_teams"), rs.getBoolean("is_default"),
-                        teams.getOrDefault(rs.getLong("id"), List.of())))
+                        teams.getOrDefault(rs.getLong("id"), List.of()),
+                        List.of((String[]) rs.getArray("required_skills").getArray()),
+                        List.of((String[]) rs.getArray("languages").getArray()), rs.getString("clearance")))
                 .list();
+    }
+
+    /** What a new queue is: its name and kind, who serves it, and what its agents need. */
+    public record NewQueue(@Nullable String name, @Nullable String kind, @Nullable Boolean allTeams,
+            @Nullable List<Long> teamIds, @Nullable List<String> requiredSkills, @Nullable List<String> languages,
+            @Nullable String clearance) {
     }
 
     @Transactional
     public Queue create(@Nullable String name, @Nullable String kind, @Nullable Boolean allTeams,
             @Nullable List<Long> teamIds) {
+        return create(new NewQueue(name, kind, allTeams, teamIds, null, null, null));
+    }
+
+    @Transactional
+    public Queue create(NewQueue queue) {
+        String name = queue.name();
+        String kind = queue.kind();
+        List<Long> teamIds = queue.teamIds();
+        Boolean allTeams = queue.allTeams();
         Checks checks = new Checks();
         checks.requiredText("name", name, 200);
         if (checks.required("kind", kind)) {
             checks.oneOf("kind", kind, KINDS);
         }
         checks.size("teamIds", teamIds, 100);
+        List<String> skills = codes(checks, "requiredSkills", queue.requiredSkills());
+        List<String> languages = codes(checks, "languages", queue.languages());
+        if (queue.clearance() != null && !queue.clearance().matches("[A-Za-z0-9_-]{1,64}")) {
+            checks.fail("clearance", "must be 1 to 64 letters, digits, '_' or '-'");
+        }
         boolean everyone = Boolean.TRUE.equals(allTeams);
         if (!everyone && (teamIds == null || teamIds.isEmpty())) {
             checks.fail("teamIds", "must name at least one team unless allTeams is true");
@@ -88,8 +132,13 @@ public class Queues {
         checks.throwIfInvalid();
         long id;
         try {
-            id = jdbc.sql("insert into queue (name, kind, all_teams) values (:name, :kind, :all) returning id")
+            id = jdbc.sql("""
+                    insert into queue (name, kind, all_teams, required_skills, languages, clearance)
+                    values (:name, :kind, :all, :skills, :languages, :clearance) returning id
+                    """)
                     .param("name", name.strip()).param("kind", kind).param("all", everyone)
+                    .param("skills", skills.toArray(String[]::new)).param("languages", languages.toArray(String[]::new))
+                    .param("clearance", queue.clearance())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("name", "a queue named '" + Checks.quote(name) + "' already exists");
@@ -103,6 +152,18 @@ public class Queues {
                 throw new InvalidInputException("teamIds[" + i + "]", "no team has id " + teams.get(i));
             }
         }
-        return new Queue(id, name.strip(), kind, everyone, false, teams);
+        return new Queue(id, name.strip(), kind, everyone, false, teams, skills, languages, queue.clearance());
+    }
+
+    private static List<String> codes(Checks checks, String field, @Nullable List<String> values) {
+        if (values == null || !checks.size(field, values, 50)) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || !values.get(i).matches("[A-Za-z0-9_-]{1,64}")) {
+                checks.fail(field + "[" + i + "]", "must be 1 to 64 letters, digits, '_' or '-'");
+            }
+        }
+        return values.stream().distinct().toList();
     }
 }

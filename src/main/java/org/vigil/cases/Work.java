@@ -1,0 +1,205 @@
+package org.vigil.cases;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.identity.Actor;
+import org.vigil.identity.Identity;
+import org.vigil.routing.Queues;
+import org.vigil.web.ConflictException;
+import org.vigil.web.InvalidInputException;
+import org.vigil.web.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Handing out work. An agent asks for the next case and gets the most urgent unassigned one they are
+ * eligible for — priority first, then SLA due time, then harm — under a lease that lapses if they go
+ * idle. The database hands each case to one agent only: the claim locks the row it takes and skips
+ * rows other claims hold ({@code FOR UPDATE SKIP LOCKED}).
+ */
+@Service
+public class Work {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Queues queues;
+    private final Identity identity;
+    private final Cases cases;
+    private final Duration lease;
+    private final int maxHeld;
+
+    Work(JdbcClient jdbc, JsonMapper json, Queues queues, Identity identity, Cases cases,
+            @Value("${vigil.work.lease:PT5M}") Duration lease, @Value("${vigil.work.max-held:3}") int maxHeld) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.queues = queues;
+        this.identity = identity;
+        this.cases = cases;
+        this.lease = lease;
+        this.maxHeld = maxHeld;
+    }
+
+    /** The next case for this agent, from one queue or from every queue they may work; empty if none. */
+    @Transactional
+    public @Nullable CaseView claimNext(@Nullable Long queueId, Actor actor) {
+        long userId = user(actor);
+        Identity.User user = identity.user(userId);
+        Set<Long> eligible = queues.eligibleFor(user);
+        if (queueId != null) {
+            if (!queues.exists(queueId)) {
+                throw new InvalidInputException("queueId", "no queue has id " + queueId);
+            }
+            if (!eligible.contains(queueId)) {
+                throw new ConflictException("queueId", "you are not eligible for queue " + queueId
+                        + " (team, skills, languages or clearance)");
+            }
+            eligible = Set.of(queueId);
+        }
+        if (eligible.isEmpty()) {
+            return null;
+        }
+        // One claim at a time per agent, so that the cap holds under double clicks and retries.
+        jdbc.sql("select pg_advisory_xact_lock(7001, cast(:user as int))").param("user", userId).query().singleRow();
+        Instant now = Instant.now();
+        int held = jdbc.sql("select count(*) from vigil_case where assignee_id = :user and lease_until > :now")
+                .param("user", userId).param("now", Timestamp.from(now)).query(Integer.class).single();
+        if (held >= maxHeld) {
+            throw new ConflictException(null, "you already hold " + held + " cases (the limit is " + maxHeld
+                    + "); decide or release one first");
+        }
+        Instant until = now.plus(lease);
+        record Claimed(long id, int version, String previousStatus) {
+        }
+        List<Claimed> claimed = jdbc.sql("""
+                with next as (
+                    select id, status from vigil_case
+                    where status in ('new', 'open') and assignee_id is null and queue_id = any(:queues)
+                    order by priority, sla_due_at, harm desc, id
+                    limit 1
+                    for update skip locked)
+                update vigil_case c set assignee_id = :user, lease_until = :until, status = 'open', updated_at = :now,
+                    version = c.version + case when next.status = 'new' then 2 else 1 end
+                from next where c.id = next.id
+                returning c.id, c.version, next.status
+                """)
+                .param("queues", eligible.toArray(Long[]::new)).param("user", userId)
+                .param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+                .list();
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        Claimed c = claimed.getFirst();
+        boolean opened = c.previousStatus().equals("new");
+        int claimSeq = opened ? c.version() - 1 : c.version();
+        event(c.id(), claimSeq, "claimed", actor.ref(), Map.of("assigneeId", userId, "leaseUntil", until.toString()), now);
+        if (opened) {
+            event(c.id(), c.version(), "status_changed", actor.ref(), Map.of("from", "new", "to", "open",
+                    "reason", "claimed"), now);
+        }
+        return cases.get(c.id(), actor);
+    }
+
+    /** Gives a claimed case back to its queue; only its holder, a lead or an admin may. */
+    @Transactional
+    public CaseView release(long caseId, Actor actor) {
+        Held held = held(caseId, actor);
+        Instant now = Instant.now();
+        int seq = held.version() + 1;
+        jdbc.sql("""
+                update vigil_case set assignee_id = null, lease_until = null, version = :seq, updated_at = :now
+                where id = :id
+                """).param("seq", seq).param("now", Timestamp.from(now)).param("id", caseId).update();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("previousAssigneeId", held.assigneeId());
+        event(caseId, seq, "released", actor.ref(), data, now);
+        return cases.get(caseId, actor);
+    }
+
+    /** Extends the holder's lease: the workspace calls this while the agent is active on the case. */
+    @Transactional
+    public CaseView renew(long caseId, Actor actor) {
+        Held held = held(caseId, actor);
+        if (held.assigneeId() == null || held.assigneeId() != user(actor)) {
+            throw new ConflictException(null, "only the agent holding case " + caseId + " can renew its lease");
+        }
+        jdbc.sql("update vigil_case set lease_until = :until where id = :id")
+                .param("until", Timestamp.from(Instant.now().plus(lease))).param("id", caseId).update();
+        return cases.get(caseId, actor);
+    }
+
+    /**
+     * Returns lapsed claims to their queues. Safe on several instances at once: each lapsed row is
+     * taken by one sweeper only.
+     */
+    @Scheduled(fixedDelayString = "${vigil.work.sweep-interval:PT15S}")
+    @Transactional
+    public int sweepLapsedLeases() {
+        Instant now = Instant.now();
+        record Lapsed(long id, int version, long assignee) {
+        }
+        List<Lapsed> lapsed = jdbc.sql("""
+                with lapsed as (
+                    select id, assignee_id from vigil_case
+                    where lease_until < :now and assignee_id is not null
+                    limit 500
+                    for update skip locked)
+                update vigil_case c set assignee_id = null, lease_until = null, version = c.version + 1,
+                    updated_at = :now
+                from lapsed where c.id = lapsed.id
+                returning c.id, c.version, lapsed.assignee_id
+                """)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Lapsed(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
+                .list();
+        for (Lapsed l : lapsed) {
+            event(l.id(), l.version(), "lease_expired", "system", Map.of("previousAssigneeId", l.assignee()), now);
+        }
+        return lapsed.size();
+    }
+
+    private record Held(int version, @Nullable Long assigneeId) {
+    }
+
+    private Held held(long caseId, Actor actor) {
+        cases.get(caseId, actor);
+        Held held = jdbc.sql("select version, assignee_id from vigil_case where id = :id for update")
+                .param("id", caseId)
+                .query((rs, n) -> new Held(rs.getInt(1), rs.getObject(2, Long.class)))
+                .optional().orElseThrow(() -> new NotFoundException("case " + caseId + " does not exist"));
+        if (held.assigneeId() == null) {
+            throw new ConflictException(null, "case " + caseId + " is not held by anyone");
+        }
+        if (!actor.mayAssignOthers() && !held.assigneeId().equals(actor.userId())) {
+            throw new ConflictException(null, "case " + caseId + " is held by another agent");
+        }
+        return held;
+    }
+
+    private static long user(Actor actor) {
+        if (actor.userId() == null) {
+            throw new ConflictException(null, "work is handed to people: call with a personal access token");
+        }
+        return actor.userId();
+    }
+
+    private void event(long caseId, int seq, String type, String actor, Map<String, ?> data, Instant now) {
+        jdbc.sql("""
+                insert into case_event (case_id, seq, type, actor, data, created_at)
+                values (:case, :seq, :type, :actor, cast(:data as jsonb), :now)
+                """)
+                .param("case", caseId).param("seq", seq).param("type", type).param("actor", actor)
+                .param("data", json.writeValueAsString(data)).param("now", Timestamp.from(now))
+                .update();
+    }
+}
