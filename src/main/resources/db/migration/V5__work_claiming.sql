@@ -11,9 +11,10 @@ alter table vigil_case add column harm double precision not null default 0;
 alter table vigil_case add column sla_due_at timestamptz;
 alter table vigil_case add column lease_until timestamptz;
 
--- Claim-next walks the unassigned workable cases in urgency order and skips rows other agents hold
--- locked; the partial index keeps that walk to the cases that can be handed out.
-create index vigil_case_claimable on vigil_case (priority, sla_due_at, harm desc, id)
+-- Claim-next walks each eligible queue's unassigned workable cases in urgency order and skips rows
+-- other agents hold locked; the partial index makes that walk an ordered index scan of exactly the
+-- cases that can be handed out, whatever the table's statistics say.
+create index vigil_case_claimable on vigil_case (queue_id, priority, sla_due_at, harm desc, id)
     where status in ('new', 'open') and assignee_id is null;
 -- The lease sweeper finds lapsed claims; agents' caps count their live leases.
 create index vigil_case_lease on vigil_case (lease_until) where lease_until is not null;

@@ -605,7 +605,7 @@ public class Cases {
         return subject;
     }
 
-    private CaseView view(ResultSet rs, int row) throws SQLException {
+    CaseView view(ResultSet rs, int row) throws SQLException {
         String subjectType = rs.getString("subject_type");
         Long views = rs.getObject("max_views_24h", Long.class);
         Long followers = rs.getObject("max_followers", Long.class);

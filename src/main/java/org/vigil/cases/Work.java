@@ -78,36 +78,44 @@ public class Work {
                     + "); decide or release one first");
         }
         Instant until = now.plus(lease);
-        record Claimed(long id, int version, String previousStatus) {
+        record Claimed(CaseView view, String previousStatus) {
         }
         List<Claimed> claimed = jdbc.sql("""
-                with next as (
-                    select id, status from vigil_case
-                    where status in ('new', 'open') and assignee_id is null and queue_id = any(:queues)
-                    order by priority, sla_due_at, harm desc, id
-                    limit 1
-                    for update skip locked)
+                with candidate as (
+                    -- the most urgent free case of each eligible queue, by an ordered index scan
+                    select c.* from unnest(cast(:queues as bigint[])) as q(id)
+                    cross join lateral (
+                        select id, status, priority, sla_due_at, harm from vigil_case
+                        where queue_id = q.id and status in ('new', 'open') and assignee_id is null
+                        order by priority, sla_due_at, harm desc, id
+                        limit 1
+                        for update skip locked) c),
+                next as (
+                    select id, status from candidate order by priority, sla_due_at, harm desc, id limit 1)
                 update vigil_case c set assignee_id = :user, lease_until = :until, status = 'open', updated_at = :now,
                     version = c.version + case when next.status = 'new' then 2 else 1 end
                 from next where c.id = next.id
-                returning c.id, c.version, next.status
+                returning c.*, next.status as previous_status
                 """)
                 .param("queues", eligible.toArray(Long[]::new)).param("user", userId)
                 .param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+                .query((rs, n) -> new Claimed(cases.view(rs, n), rs.getString("previous_status")))
                 .list();
         if (claimed.isEmpty()) {
             return null;
         }
         Claimed c = claimed.getFirst();
+        CaseView view = c.view();
         boolean opened = c.previousStatus().equals("new");
-        int claimSeq = opened ? c.version() - 1 : c.version();
-        event(c.id(), claimSeq, "claimed", actor.ref(), Map.of("assigneeId", userId, "leaseUntil", until.toString()), now);
+        int claimSeq = opened ? view.version() - 1 : view.version();
+        event(view.id(), claimSeq, "claimed", actor.ref(), Map.of("assigneeId", userId, "leaseUntil", until.toString()),
+                now);
         if (opened) {
-            event(c.id(), c.version(), "status_changed", actor.ref(), Map.of("from", "new", "to", "open",
+            event(view.id(), view.version(), "status_changed", actor.ref(), Map.of("from", "new", "to", "open",
                     "reason", "claimed"), now);
         }
-        return cases.get(c.id(), actor);
+        // The queues handed out are all visible to the agent, so the row just updated is what they see.
+        return view;
     }
 
     /** Gives a claimed case back to its queue; only its holder, a lead or an admin may. */
