@@ -88,6 +88,29 @@ class CaseController {
         return cases.assign(id, assignment.assigneeId(), Actors.current());
     }
 
+    record RequesterMessage(@Nullable String body) {
+    }
+
+    @PostMapping("/{id}/requester-messages")
+    org.springframework.http.ResponseEntity<CaseView> requesterMessage(@PathVariable long id,
+            @RequestBody RequesterMessage message) {
+        return org.springframework.http.ResponseEntity.status(201)
+                .body(cases.requesterMessage(id, message.body(), Actors.current()));
+    }
+
+    @GetMapping("/{id}/sla")
+    Cases.CaseSla sla(@PathVariable long id) {
+        return cases.sla(id, Actors.current());
+    }
+
+    record PolicyChoice(@Nullable Long policyId) {
+    }
+
+    @PostMapping("/{id}/sla-policy")
+    Cases.CaseSla applySlaPolicy(@PathVariable long id, @RequestBody PolicyChoice choice) {
+        return cases.applySlaPolicy(id, choice.policyId(), Actors.current());
+    }
+
     @PostMapping("/{id}/status")
     CaseView status(@PathVariable long id, @RequestBody StatusChange change) {
         return cases.changeStatus(id, change.status(), change.reason(), Actors.current());

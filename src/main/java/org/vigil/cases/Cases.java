@@ -21,9 +21,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
+import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
+import org.vigil.sla.Slas;
 import org.vigil.web.Checks;
 import org.vigil.web.ConflictException;
+import org.vigil.web.ForbiddenException;
 import org.vigil.web.InvalidInputException;
 import org.vigil.web.NotFoundException;
 import tools.jackson.core.type.TypeReference;
@@ -49,12 +52,16 @@ public class Cases {
     private final JsonMapper json;
     private final Queues queues;
     private final Identity identity;
+    private final Slas slas;
+    private final CaseClocks clocks;
 
-    Cases(JdbcClient jdbc, JsonMapper json, Queues queues, Identity identity) {
+    Cases(JdbcClient jdbc, JsonMapper json, Queues queues, Identity identity, Slas slas, CaseClocks clocks) {
         this.jdbc = jdbc;
         this.json = json;
         this.queues = queues;
         this.identity = identity;
+        this.slas = slas;
+        this.clocks = clocks;
     }
 
     // ---------------------------------------------------------------- intake
@@ -86,7 +93,10 @@ public class Cases {
         Long[] followers = new Long[n];
         Integer[] priorities = new Integer[n];
         Double[] harms = new Double[n];
+        Timestamp[] dues = new Timestamp[n];
+        Timestamp[] checks = new Timestamp[n];
         long queue = queues.defaultQueue("review");
+        long policy = slas.defaultPolicy("review").id();
         for (int i = 0; i < n; i++) {
             SubjectReports g = sorted.get(i);
             types[i] = g.subjectType();
@@ -100,22 +110,29 @@ public class Cases {
             followers[i] = g.followers();
             priorities[i] = g.priority();
             harms[i] = g.harm();
+            // A case opened now starts its clocks now; a case joined keeps them unless its priority rose.
+            Slas.Evaluation opening = clocks.opening(policy, "review", g.priority(), now);
+            dues[i] = opening.dueAt() == null ? null : Timestamp.from(opening.dueAt());
+            checks[i] = opening.nextCheck() == null ? null : Timestamp.from(opening.nextCheck());
         }
-        record Upserted(String type, String id, long caseId, int version, boolean created, @Nullable Long previous) {
+        record Upserted(String type, String id, long caseId, int version, boolean created, @Nullable Long previous,
+                boolean slaStale) {
         }
         List<Upserted> upserted = jdbc.sql("""
                 insert into vigil_case as c (kind, status, queue_id, subject_type, subject_id, subject_owner_id,
                         reason, reasons, report_count, max_scores, max_views_24h, max_followers, priority, harm,
-                        version, created_at, updated_at, previous_case_id)
+                        sla_policy_id, sla_due_at, sla_next_check_at, version, created_at, updated_at,
+                        previous_case_id)
                 select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.sc::jsonb,
-                       u.v, u.f, u.pri, u.harm, 1, :now, :now,
+                       u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, 1, :now, :now,
                        (select max(p.id) from vigil_case p
                          where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
                             cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
-                            cast(:priorities as smallint[]), cast(:harms as float8[]))
-                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm)
+                            cast(:priorities as smallint[]), cast(:harms as float8[]),
+                            cast(:dues as timestamptz[]), cast(:checks as timestamptz[]))
+                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm, due, chk)
                 on conflict (subject_type, subject_id)
                     where kind = 'review' and status in ('new', 'open', 'pending', 'on_hold')
                 do update set
@@ -127,18 +144,22 @@ public class Cases {
                     subject_owner_id = coalesce(c.subject_owner_id, excluded.subject_owner_id),
                     priority = least(c.priority, excluded.priority),
                     harm = greatest(c.harm, excluded.harm),
+                    sla_stale = c.sla_stale or excluded.priority < c.priority,
                     version = c.version + 1,
                     updated_at = excluded.updated_at
-                returning subject_type, subject_id, id, version, (xmax = 0) as created, previous_case_id
+                returning subject_type, subject_id, id, version, (xmax = 0) as created, previous_case_id, sla_stale
                 """)
                 .param("queue", queue).param("now", Timestamp.from(now))
                 .param("types", types).param("ids", ids).param("owners", owners).param("reasons", reasons)
                 .param("reasonCounts", reasonCounts).param("counts", counts).param("scores", scores)
                 .param("views", views).param("followers", followers)
                 .param("priorities", priorities).param("harms", harms)
+                .param("policy", policy).param("dues", dues).param("checks", checks)
                 .query((rs, row) -> new Upserted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
-                        rs.getBoolean(5), rs.getObject(6, Long.class)))
+                        rs.getBoolean(5), rs.getObject(6, Long.class), rs.getBoolean(7)))
                 .list();
+        // A raised priority tightens the targets of running clocks: work them out again from the events.
+        upserted.stream().filter(Upserted::slaStale).forEach(u -> clocks.refresh(u.caseId(), now));
 
         Map<String, Upserted> bySubject = new LinkedHashMap<>();
         upserted.forEach(u -> bySubject.put(u.type() + '\u0000' + u.id(), u));
@@ -171,6 +192,7 @@ public class Cases {
                 data.put("kind", "review");
                 data.put("status", "new");
                 data.put("queueId", queue);
+                data.put("slaPolicyId", policy);
                 data.put("subject", subject(g.subjectType(), g.subjectId(), g.ownerId()));
                 data.put("reason", g.firstReason());
                 if (u.previous() != null) {
@@ -219,13 +241,14 @@ public class Cases {
     @Transactional(propagation = Propagation.MANDATORY)
     public long openSupportCase(NewSupportCase inquiry, String actor, Instant now) {
         long queue = queues.defaultQueue("support");
+        long policy = slas.defaultPolicy("support").id();
         long id = jdbc.sql("""
                 insert into vigil_case (kind, status, queue_id, title, inquiry_category, requester_email,
-                        requester_user_id, requester_locale, version, created_at, updated_at)
-                values ('support', 'new', :queue, :title, :category, :email, :userId, :locale, 1, :now, :now)
+                        requester_user_id, requester_locale, sla_policy_id, version, created_at, updated_at)
+                values ('support', 'new', :queue, :title, :category, :email, :userId, :locale, :policy, 1, :now, :now)
                 returning id
                 """)
-                .param("queue", queue).param("title", inquiry.title()).param("category", inquiry.category())
+                .param("queue", queue).param("policy", policy).param("title", inquiry.title()).param("category", inquiry.category())
                 .param("email", inquiry.email()).param("userId", inquiry.userId()).param("locale", inquiry.locale())
                 .param("now", Timestamp.from(now))
                 .query(Long.class).single();
@@ -238,7 +261,9 @@ public class Cases {
         data.put("title", inquiry.title());
         data.put("category", inquiry.category());
         data.put("messageId", message);
+        data.put("slaPolicyId", policy);
         appendEvent(id, 1, "created", actor, data, now);
+        clocks.refresh(id, now);
         return id;
     }
 
@@ -380,7 +405,7 @@ public class Cases {
         checks.oneOf("status", status, CaseStatus.CODES);
         checks.throwIfInvalid();
         Locked locked = lock(id, actor);
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         long message = insertMessage(id, "public", "agent", actor.ref(), body, now);
         int seq = locked.version() + 1;
         appendEvent(id, seq, "public_reply", actor.ref(), Map.of("messageId", message), now);
@@ -388,6 +413,7 @@ public class Cases {
         if (status != null && CaseStatus.of(status) != locked.status()) {
             transition(id, seq, locked.status(), CaseStatus.of(status), null, actor, now);
         }
+        clocks.refresh(id, now);
         return get(id, actor);
     }
 
@@ -397,7 +423,7 @@ public class Cases {
         checks.requiredText("body", body, MAX_MESSAGE);
         checks.throwIfInvalid();
         Locked locked = lock(id, actor);
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         long message = insertMessage(id, "internal", "agent", actor.ref(), body, now);
         int seq = locked.version() + 1;
         appendEvent(id, seq, "internal_note", actor.ref(), Map.of("messageId", message), now);
@@ -421,7 +447,7 @@ public class Cases {
         if (tags.size() > MAX_TAGS) {
             throw new InvalidInputException("add", "a case has at most " + MAX_TAGS + " tags");
         }
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         int seq = locked.version() + 1;
         appendEvent(id, seq, "tags_changed", actor.ref(), Map.of("added", adding, "removed", removing,
                 "tags", List.copyOf(tags)), now);
@@ -466,7 +492,7 @@ public class Cases {
         if (java.util.Objects.equals(assigneeId, locked.assigneeId())) {
             return get(id, actor);
         }
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         int seq = locked.version() + 1;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("assigneeId", assigneeId);
@@ -493,8 +519,88 @@ public class Cases {
         checks.text("reason", reason, 2_000);
         checks.throwIfInvalid();
         Locked locked = lock(id, actor);
-        transition(id, locked.version(), locked.status(), CaseStatus.of(status), reason, actor, Instant.now());
+        Instant now = DatabaseClock.now();
+        transition(id, locked.version(), locked.status(), CaseStatus.of(status), reason, actor, now);
+        clocks.refresh(id, now);
         return get(id, actor);
+    }
+
+    /**
+     * A follow-up from the requester on their support case or appeal (by the integration that relays
+     * the user's e-mail or in-app message). It starts a next-reply cycle; a pending or solved case
+     * opens again, as the requester is waiting once more.
+     */
+    @Transactional
+    public CaseView requesterMessage(long id, @Nullable String body, Actor actor) {
+        Checks checks = new Checks();
+        checks.requiredText("body", body, MAX_MESSAGE);
+        checks.throwIfInvalid();
+        Locked locked = lock(id, actor);
+        String kind = jdbc.sql("select kind from vigil_case where id = :id").param("id", id).query(String.class).single();
+        if (kind.equals("review")) {
+            throw new ConflictException(null, "case " + id + " is a review case; requesters write on support cases "
+                    + "and appeals");
+        }
+        Instant now = DatabaseClock.now();
+        String author = jdbc.sql("select coalesce(requester_user_id, requester_email) from vigil_case where id = :id")
+                .param("id", id).query(String.class).optional().orElse(null);
+        long message = insertMessage(id, "public", "requester", author, body, now);
+        int seq = locked.version() + 1;
+        appendEvent(id, seq, "requester_message", actor.ref(), Map.of("messageId", message), now);
+        touch(id, seq, now);
+        if (locked.status() == CaseStatus.PENDING || locked.status() == CaseStatus.SOLVED) {
+            transition(id, seq, locked.status(), CaseStatus.OPEN, "requester replied", actor, now);
+        }
+        clocks.refresh(id, now);
+        return get(id, actor);
+    }
+
+    /**
+     * Puts a case under another SLA policy of its kind (leads and admins; routing rules do it at
+     * intake). Its clocks are measured against the new targets from now on; breaches already recorded
+     * stay on the case.
+     */
+    @Transactional
+    public CaseSla applySlaPolicy(long id, @Nullable Long policyId, Actor actor) {
+        if (!actor.mayAssignOthers()) {
+            throw new ForbiddenException("only leads and admins choose a case's SLA policy");
+        }
+        if (policyId == null) {
+            throw new InvalidInputException("policyId", "is required");
+        }
+        Locked locked = lock(id, actor);
+        String kind = jdbc.sql("select kind from vigil_case where id = :id").param("id", id).query(String.class).single();
+        Slas.Policy policy;
+        try {
+            policy = slas.policy(policyId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("policyId", "no SLA policy has id " + policyId);
+        }
+        if (!policy.kind().equals(kind)) {
+            throw new InvalidInputException("policyId", "policy " + policyId + " is for " + policy.kind()
+                    + " cases; case " + id + " is a " + kind + " case");
+        }
+        Instant now = DatabaseClock.now();
+        int seq = locked.version() + 1;
+        appendEvent(id, seq, "sla_policy_applied", actor.ref(), Map.of("policyId", policy.id(),
+                "policyVersion", policy.version(), "policyName", policy.name()), now);
+        jdbc.sql("update vigil_case set sla_policy_id = :policy, version = :seq, updated_at = :now where id = :id")
+                .param("policy", policy.id()).param("seq", seq).param("now", Timestamp.from(now)).param("id", id)
+                .update();
+        clocks.refresh(id, now);
+        return sla(id, actor);
+    }
+
+    /** A case's SLA clocks under its policy, as they stand now. */
+    public record CaseSla(long caseId, long policyId, String policyName, int policyVersion, @Nullable Instant dueAt,
+            List<Slas.MetricStatus> metrics) {
+    }
+
+    public CaseSla sla(long id, Actor actor) {
+        get(id, actor);
+        Slas.Evaluation evaluation = clocks.evaluate(id, DatabaseClock.now());
+        Slas.Policy policy = evaluation.policy();
+        return new CaseSla(id, policy.id(), policy.name(), policy.version(), evaluation.dueAt(), evaluation.metrics());
     }
 
     // ---------------------------------------------------------------- internals

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
+import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.web.ConflictException;
 import org.vigil.web.InvalidInputException;
@@ -70,7 +71,7 @@ public class Work {
         }
         // One claim at a time per agent, so that the cap holds under double clicks and retries.
         jdbc.sql("select pg_advisory_xact_lock(7001, cast(:user as int))").param("user", userId).query().singleRow();
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         int held = jdbc.sql("select count(*) from vigil_case where assignee_id = :user and lease_until > :now")
                 .param("user", userId).param("now", Timestamp.from(now)).query(Integer.class).single();
         if (held >= maxHeld) {
@@ -122,7 +123,7 @@ public class Work {
     @Transactional
     public CaseView release(long caseId, Actor actor) {
         Held held = held(caseId, actor);
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         int seq = held.version() + 1;
         jdbc.sql("""
                 update vigil_case set assignee_id = null, lease_until = null, version = :seq, updated_at = :now
@@ -142,7 +143,7 @@ public class Work {
             throw new ConflictException(null, "only the agent holding case " + caseId + " can renew its lease");
         }
         jdbc.sql("update vigil_case set lease_until = :until where id = :id")
-                .param("until", Timestamp.from(Instant.now().plus(lease))).param("id", caseId).update();
+                .param("until", Timestamp.from(DatabaseClock.now().plus(lease))).param("id", caseId).update();
         return cases.get(caseId, actor);
     }
 
@@ -153,7 +154,7 @@ public class Work {
     @Scheduled(fixedDelayString = "${vigil.work.sweep-interval:PT15S}")
     @Transactional
     public int sweepLapsedLeases() {
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         record Lapsed(long id, int version, long assignee) {
         }
         List<Lapsed> lapsed = jdbc.sql("""

@@ -20,6 +20,7 @@ import org.vigil.identity.Identity;
 import org.vigil.identity.Scope;
 import org.vigil.intake.Intake;
 import org.vigil.intake.ReportRequest;
+import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 
 /**
@@ -162,7 +163,7 @@ class DemoData implements ApplicationRunner {
                 source.equals("user") ? new ReportRequest.Reporter("u_" + random.nextInt(20_000),
                         LOCALES[random.nextInt(LOCALES.length)]) : null,
                 scores,
-                Instant.now().minus(random.nextInt(72 * 60), ChronoUnit.MINUTES),
+                DatabaseClock.now().minus(random.nextInt(72 * 60), ChronoUnit.MINUTES),
                 null);
     }
 

@@ -3,6 +3,7 @@ package org.vigil.identity;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,10 @@ import org.vigil.web.Problems;
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
  *   <li>claiming work: users only (work is handed to people);</li>
  *   <li>staffing calculations: everyone who may read cases;</li>
+ *   <li>a requester's follow-up on their case: {@code intake} or {@code admin} keys (the integration
+ *       relays it);</li>
+ *   <li>SLA calendars and policies: read by everyone who may read cases, changed by admins;</li>
+ *   <li>notifications: users, each their own;</li>
  *   <li>administration (teams, users, tokens, keys, queues): {@code admin} keys and ADMIN users.</li>
  * </ul>
  */
@@ -80,6 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch", "/api/v1/inquiries")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
+                        .requestMatchers(POST, "/api/v1/cases/*/requester-messages")
+                                .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/cases/*/**").hasAnyAuthority(actors)
                         .requestMatchers(POST, "/api/v1/work/next", "/api/v1/work/*/release", "/api/v1/work/*/renew")
@@ -87,6 +94,12 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/workforce/staffing").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(GET, "/api/v1/sla/**").hasAnyAuthority(readers)
+                        .requestMatchers(POST, "/api/v1/sla/calendars", "/api/v1/sla/policies")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(PUT, "/api/v1/sla/policies/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(GET, "/api/v1/notifications").hasAnyAuthority(USERS)
+                        .requestMatchers(POST, "/api/v1/notifications/*/read").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/api-keys")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/tokens",

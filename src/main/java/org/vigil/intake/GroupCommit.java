@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vigil.identity.Actor;
+import org.vigil.platform.DatabaseClock;
 import org.vigil.web.FieldProblem;
 
 /**
@@ -53,7 +54,7 @@ class GroupCommit {
 
     /** Checks a report and, when valid, writes it with whatever else is waiting. */
     Intake.Outcome submit(ReportRequest report, @Nullable String key, Actor actor) {
-        List<FieldProblem> problems = Intake.check(report, Instant.now());
+        List<FieldProblem> problems = Intake.check(report, DatabaseClock.now());
         if (!problems.isEmpty()) {
             return Intake.Outcome.rejected(0, problems);
         }
@@ -116,7 +117,7 @@ class GroupCommit {
             hashes[i] = group.get(i).hash();
             all.add(i);
         }
-        return intake.writeChecked(reports, keys, hashes, all, group.getFirst().actor(), Instant.now());
+        return intake.writeChecked(reports, keys, hashes, all, group.getFirst().actor(), DatabaseClock.now());
     }
 
     @PreDestroy

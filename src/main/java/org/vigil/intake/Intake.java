@@ -18,6 +18,7 @@ import org.vigil.cases.CaseView;
 import org.vigil.cases.Cases;
 import org.vigil.cases.SubjectReports;
 import org.vigil.identity.Actor;
+import org.vigil.platform.DatabaseClock;
 import org.vigil.policy.Categories;
 import org.vigil.web.Checks;
 import org.vigil.web.FieldProblem;
@@ -68,7 +69,7 @@ public class Intake {
      * Field names in problems are relative to the item.
      */
     public List<Outcome> submit(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, Actor actor) {
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         Outcome[] outcomes = new Outcome[reports.size()];
         String[] hashes = new String[reports.size()];
         List<Integer> valid = new ArrayList<>();
@@ -372,7 +373,7 @@ public class Intake {
             }
             long caseId = cases.openSupportCase(new Cases.NewSupportCase(inquiry.subject().strip(), inquiry.body(),
                     inquiry.category(), requester.email(), requester.userId(), requester.locale()),
-                    actor.ref(), Instant.now());
+                    actor.ref(), DatabaseClock.now());
             InquiryReceipt receipt = new InquiryReceipt(caseId);
             if (key != null) {
                 idempotency.answer(actor.ref(), Map.of(key, json.writeValueAsString(receipt)));

@@ -77,6 +77,20 @@ public class Queues {
                 """).param("team", actor.teamId()).query(Long.class).list()));
     }
 
+    /** The teams that serve a queue: every team for a queue all teams work. */
+    public List<Long> servingTeams(long queueId) {
+        return jdbc.sql("""
+                select t.id from team t join queue q on q.id = :queue
+                where q.all_teams or exists (select 1 from queue_team qt where qt.queue_id = q.id and qt.team_id = t.id)
+                order by t.id
+                """).param("queue", queueId).query(Long.class).list();
+    }
+
+    /** The kind of cases a queue holds, if the queue exists. */
+    public Optional<String> kindOf(long id) {
+        return jdbc.sql("select kind from queue where id = :id").param("id", id).query(String.class).optional();
+    }
+
     public boolean exists(long id) {
         return jdbc.sql("select exists (select 1 from queue where id = :id)").param("id", id)
                 .query(Boolean.class).single();

@@ -41,6 +41,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage()), request);
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e, HttpServletRequest request) {
+        return answer(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()), request);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage());

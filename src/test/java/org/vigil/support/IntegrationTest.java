@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.data-dir=target/it-var",
         "vigil.bootstrap-api-key=" + IntegrationTest.ADMIN_KEY,
-        "spring.datasource.hikari.maximum-pool-size=40"})
+        "spring.datasource.hikari.maximum-pool-size=40",
+        // Tests run the breach watcher's passes themselves, at the moments they choose.
+        "vigil.sla.watch-interval=PT1H"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "vgl_integration_tests_admin_key_0123456789";
