@@ -18,12 +18,34 @@ import org.vigil.identity.Actors;
 class CaseController {
 
     private final Cases cases;
+    private final Presence presence;
 
-    CaseController(Cases cases) {
+    CaseController(Cases cases, Presence presence) {
         this.cases = cases;
+        this.presence = presence;
     }
 
-    record Reply(@Nullable String body, @Nullable String status) {
+    record Reply(@Nullable String body, @Nullable String status, @Nullable Long afterMessageId) {
+    }
+
+    record Heartbeat(@Nullable String activity) {
+    }
+
+    /** The caller is on the case (viewing or replying): answers who else is. */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/presence")
+    Presence.Others beat(@PathVariable long id, @RequestBody Heartbeat heartbeat) {
+        return presence.beat(id, heartbeat.activity(), Actors.current());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}/presence")
+    org.springframework.http.ResponseEntity<Void> leave(@PathVariable long id) {
+        presence.leave(id, Actors.current());
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/presence")
+    Presence.Others who(@PathVariable long id) {
+        return presence.who(id, Actors.current());
     }
 
     record Note(@Nullable String body) {
@@ -70,7 +92,7 @@ class CaseController {
 
     @PostMapping("/{id}/replies")
     CaseView reply(@PathVariable long id, @RequestBody Reply reply) {
-        return cases.reply(id, reply.body(), reply.status(), Actors.current());
+        return cases.reply(id, reply.body(), reply.status(), reply.afterMessageId(), Actors.current());
     }
 
     @PostMapping("/{id}/notes")

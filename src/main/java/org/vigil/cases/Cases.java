@@ -397,14 +397,38 @@ public class Cases {
 
     // ---------------------------------------------------------------- actions
 
-    /** A public reply to the requester (support) or reporter, optionally changing the status with it. */
-    @Transactional
     public CaseView reply(long id, @Nullable String body, @Nullable String status, Actor actor) {
+        return reply(id, body, status, null, actor);
+    }
+
+    /**
+     * A public reply to the requester (support) or reporter, optionally changing the status with it.
+     * With {@code afterMessageId} (the newest message the agent saw) the reply is refused if someone
+     * else replied publicly since, so two agents never answer the same requester twice unknowingly.
+     */
+    @Transactional
+    public CaseView reply(long id, @Nullable String body, @Nullable String status, @Nullable Long afterMessageId,
+            Actor actor) {
         Checks checks = new Checks();
         checks.requiredText("body", body, MAX_MESSAGE);
         checks.oneOf("status", status, CaseStatus.CODES);
         checks.throwIfInvalid();
         Locked locked = lock(id, actor);
+        if (afterMessageId != null) {
+            jdbc.sql("""
+                    select author_id, created_at from case_message
+                    where case_id = :case and id > :after and visibility = 'public' and author_type = 'agent'
+                      and author_id <> :me
+                    order by id limit 1
+                    """)
+                    .param("case", id).param("after", afterMessageId).param("me", actor.ref())
+                    .query((rs, n) -> rs.getString(1) + " at " + rs.getTimestamp(2).toInstant())
+                    .optional()
+                    .ifPresent(other -> {
+                        throw new ConflictException("afterMessageId", "another agent replied since message "
+                                + afterMessageId + " (" + other + "); read the thread before answering");
+                    });
+        }
         Instant now = DatabaseClock.now();
         long message = insertMessage(id, "public", "agent", actor.ref(), body, now);
         int seq = locked.version() + 1;

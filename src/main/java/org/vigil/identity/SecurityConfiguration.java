@@ -26,7 +26,7 @@ import org.vigil.web.Problems;
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
- *   <li>claiming work: users only (work is handed to people);</li>
+ *   <li>claiming work and presence on a case (collision detection): users only;</li>
  *   <li>staffing calculations: everyone who may read cases;</li>
  *   <li>a requester's follow-up on their case: {@code intake} or {@code admin} keys (the integration
  *       relays it);</li>
@@ -87,6 +87,8 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(POST, "/api/v1/cases/*/requester-messages")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
+                        .requestMatchers(PUT, "/api/v1/cases/*/presence").hasAnyAuthority(USERS)
+                        .requestMatchers(DELETE, "/api/v1/cases/*/presence").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/cases/*/**").hasAnyAuthority(actors)
                         .requestMatchers(POST, "/api/v1/work/next", "/api/v1/work/*/release", "/api/v1/work/*/renew")

@@ -60,6 +60,10 @@ public final class Api {
         return send(builder.build());
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Answer put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
