@@ -12,6 +12,7 @@ public record CaseView(
         String status,
         long queueId,
         String priority,
+        @Nullable String severity,
         double harm,
         @Nullable Subject subject,
         @Nullable String reason,

@@ -54,8 +54,11 @@ public class Cases {
     private final Identity identity;
     private final Slas slas;
     private final CaseClocks clocks;
+    private final CaseRouting routing;
 
-    Cases(JdbcClient jdbc, JsonMapper json, Queues queues, Identity identity, Slas slas, CaseClocks clocks) {
+    Cases(JdbcClient jdbc, JsonMapper json, Queues queues, Identity identity, Slas slas, CaseClocks clocks,
+            CaseRouting routing) {
+        this.routing = routing;
         this.jdbc = jdbc;
         this.json = json;
         this.queues = queues;
@@ -93,6 +96,7 @@ public class Cases {
         Long[] followers = new Long[n];
         Integer[] priorities = new Integer[n];
         Double[] harms = new Double[n];
+        String[] sources = new String[n];
         Timestamp[] dues = new Timestamp[n];
         Timestamp[] checks = new Timestamp[n];
         long queue = queues.defaultQueue("review");
@@ -110,6 +114,7 @@ public class Cases {
             followers[i] = g.followers();
             priorities[i] = g.priority();
             harms[i] = g.harm();
+            sources[i] = g.sources().isEmpty() ? null : g.sources().getLast();
             // A case opened now starts its clocks now; a case joined keeps them unless its priority rose.
             Slas.Evaluation opening = clocks.opening(policy, "review", g.priority(), now);
             dues[i] = opening.dueAt() == null ? null : Timestamp.from(opening.dueAt());
@@ -121,18 +126,18 @@ public class Cases {
         List<Upserted> upserted = jdbc.sql("""
                 insert into vigil_case as c (kind, status, queue_id, subject_type, subject_id, subject_owner_id,
                         reason, reasons, report_count, max_scores, max_views_24h, max_followers, priority, harm,
-                        sla_policy_id, sla_due_at, sla_next_check_at, version, created_at, updated_at,
+                        sla_policy_id, sla_due_at, sla_next_check_at, last_source, version, created_at, updated_at,
                         previous_case_id)
                 select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.sc::jsonb,
-                       u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, 1, :now, :now,
+                       u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, u.src, 1, :now, :now,
                        (select max(p.id) from vigil_case p
                          where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
                             cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
                             cast(:priorities as smallint[]), cast(:harms as float8[]),
-                            cast(:dues as timestamptz[]), cast(:checks as timestamptz[]))
-                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm, due, chk)
+                            cast(:dues as timestamptz[]), cast(:checks as timestamptz[]), cast(:sources as text[]))
+                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm, due, chk, src)
                 on conflict (subject_type, subject_id)
                     where kind = 'review' and status in ('new', 'open', 'pending', 'on_hold')
                 do update set
@@ -145,6 +150,7 @@ public class Cases {
                     priority = least(c.priority, excluded.priority),
                     harm = greatest(c.harm, excluded.harm),
                     sla_stale = c.sla_stale or excluded.priority < c.priority,
+                    last_source = coalesce(excluded.last_source, c.last_source),
                     version = c.version + 1,
                     updated_at = excluded.updated_at
                 returning subject_type, subject_id, id, version, (xmax = 0) as created, previous_case_id, sla_stale
@@ -154,7 +160,7 @@ public class Cases {
                 .param("reasonCounts", reasonCounts).param("counts", counts).param("scores", scores)
                 .param("views", views).param("followers", followers)
                 .param("priorities", priorities).param("harms", harms)
-                .param("policy", policy).param("dues", dues).param("checks", checks)
+                .param("policy", policy).param("dues", dues).param("checks", checks).param("sources", sources)
                 .query((rs, row) -> new Upserted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getObject(6, Long.class), rs.getBoolean(7)))
                 .list();
@@ -230,6 +236,11 @@ public class Cases {
                 .param("cases", eventCases).param("seqs", eventSeqs).param("types", eventTypes)
                 .param("data", eventData)
                 .update();
+        // Signals changed for every case touched: the routing rules look at each again.
+        routing.apply(attached.stream().map(SubjectReports.Attached::caseId).toList(),
+                attached.stream().filter(SubjectReports.Attached::created).map(SubjectReports.Attached::caseId)
+                        .collect(java.util.stream.Collectors.toSet()),
+                now);
         return attached;
     }
 
@@ -264,6 +275,7 @@ public class Cases {
         data.put("slaPolicyId", policy);
         appendEvent(id, 1, "created", actor, data, now);
         clocks.refresh(id, now);
+        routing.apply(List.of(id), Set.of(id), now);
         return id;
     }
 
@@ -747,6 +759,7 @@ public class Cases {
                 rs.getString("status"),
                 rs.getLong("queue_id"),
                 "P" + rs.getInt("priority"),
+                rs.getString("severity"),
                 rs.getDouble("harm"),
                 subjectType == null ? null : new CaseView.Subject(subjectType, rs.getString("subject_id"),
                         rs.getString("subject_owner_id")),

@@ -27,9 +27,20 @@ public final class Problems {
         return problem;
     }
 
-    public static List<Map<String, String>> errors(List<FieldProblem> problems) {
+    public static List<Map<String, Object>> errors(List<FieldProblem> problems) {
         return problems.stream()
-                .map(p -> Map.of("field", p.field(), "pointer", p.pointer(), "detail", p.detail()))
+                .map(p -> {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("field", p.field());
+                    error.put("pointer", p.pointer());
+                    error.put("detail", p.detail());
+                    if (p.position() != null) {
+                        error.put("line", p.position().line());
+                        error.put("column", p.position().column());
+                        error.put("offset", p.position().offset());
+                    }
+                    return error;
+                })
                 .toList();
     }
 
