@@ -23,10 +23,17 @@ public final class CompiledRule {
 
     private final String condition;
     private final Program program;
+    private final Guards guards;
 
-    CompiledRule(String condition, Program program) {
+    CompiledRule(String condition, Program program, Guards guards) {
         this.condition = requireNonNull(condition, "condition");
         this.program = requireNonNull(program, "program");
+        this.guards = requireNonNull(guards, "guards");
+    }
+
+    /** How many equality guards the condition starts with (see {@link Guards}). */
+    int guardCount() {
+        return guards.size();
     }
 
     /** The condition text as compiled. */
@@ -51,6 +58,9 @@ public final class CompiledRule {
     }
 
     RuleResult evaluate(CaseVariables variables) {
+        if (!guards.admit(variables)) {
+            return RuleResult.NOT_MATCHED;
+        }
         Object value;
         try {
             value = program.eval(variables);

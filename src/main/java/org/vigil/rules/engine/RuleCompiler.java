@@ -106,6 +106,11 @@ public final class RuleCompiler {
      * @throws RuleCompileException if the condition is refused; its problems say why and where
      */
     public CompiledRule compile(String condition) {
+        return compile(condition, true);
+    }
+
+    /** Compiles a condition, with or without its {@link Guards} (tests compare the two). */
+    CompiledRule compile(String condition, boolean guarded) {
         requireNonNull(condition, "condition");
         if (condition.isBlank()) {
             throw refused(condition, RuleProblem.at(condition, 0, "condition is empty"));
@@ -124,7 +129,7 @@ public final class RuleCompiler {
         CelAbstractSyntaxTree ast = checked(condition, cel.compile(condition, DESCRIPTION));
         checked(condition, validator.validate(ast));
         try {
-            return new CompiledRule(condition, cel.createProgram(ast));
+            return new CompiledRule(condition, cel.createProgram(ast), guarded ? Guards.of(ast) : Guards.NONE);
         } catch (CelEvaluationException e) {
             throw refused(condition, RuleProblem.at(condition, 0, e.getMessage()));
         }
