@@ -27,7 +27,7 @@ import org.vigil.web.Problems;
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
  *   <li>claiming work and presence on a case (collision detection): users only;</li>
- *   <li>staffing calculations: everyone who may read cases;</li>
+ *   <li>staffing calculations, plans and scenarios: everyone who may read cases;</li>
  *   <li>a requester's follow-up on their case: {@code intake} or {@code admin} keys (the integration
  *       relays it);</li>
  *   <li>SLA calendars and policies: read by everyone who may read cases, changed by admins;</li>
@@ -95,7 +95,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/work/next", "/api/v1/work/*/release", "/api/v1/work/*/renew")
                                 .hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
-                        .requestMatchers(POST, "/api/v1/workforce/staffing").hasAnyAuthority(readers)
+                        .requestMatchers(POST, "/api/v1/workforce/staffing", "/api/v1/workforce/plans",
+                                "/api/v1/workforce/scenarios").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/rules/dry-run")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")

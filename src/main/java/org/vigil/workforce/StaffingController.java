@@ -1,5 +1,6 @@
 package org.vigil.workforce;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.web.Checks;
 import org.vigil.web.InvalidInputException;
+import org.vigil.workforce.staffing.IntervalPlan;
+import org.vigil.workforce.staffing.Scenarios;
 import org.vigil.workforce.staffing.Staffing;
 import org.vigil.workforce.staffing.StaffingRequest;
 import org.vigil.workforce.staffing.StaffingResult;
@@ -33,29 +36,177 @@ class StaffingController {
     @PostMapping("/staffing")
     Map<String, Object> staffing(@RequestBody Question q) {
         Checks checks = new Checks();
-        if (checks.required("model", q.model())) {
-            checks.oneOf("model", q.model(), List.of("erlang_c", "erlang_a"));
-        }
         checks.required("arrivals", q.arrivals());
-        checks.required("intervalMinutes", q.intervalMinutes());
-        checks.required("ahtSeconds", q.ahtSeconds());
-        checks.required("targetServiceLevel", q.targetServiceLevel());
-        checks.required("targetSeconds", q.targetSeconds());
+        StaffingRequest template = template(checks, "", q);
+        StaffingResult result = kernel(() -> staffing.staff(new StaffingRequest(template.model(), q.arrivals(),
+                template.intervalMinutes(), template.ahtSeconds(), template.targetServiceLevel(),
+                template.targetSeconds(), template.patienceSeconds(), template.maxOccupancy(),
+                template.maxAbandonment(), template.shrinkage(), q.agents())), "");
+        return figures(result);
+    }
+
+    /** A queue's settings and its expected arrivals per interval (at most six weeks of 30-minute intervals). */
+    record PlanQuestion(@Nullable Question settings, @Nullable List<Double> arrivals, @Nullable List<Integer> agents) {
+    }
+
+    /**
+     * {@code POST /api/v1/workforce/plans}: staffs every interval to the targets (or evaluates the agents
+     * given per interval) and answers the intervals and the totals.
+     */
+    @PostMapping("/plans")
+    Map<String, Object> plan(@RequestBody PlanQuestion q) {
+        Checks checks = new Checks();
+        double[] arrivals = arrivals(checks, q.arrivals());
+        int[] agents = null;
+        if (q.agents() != null && checks.size("agents", q.agents(), MAX_INTERVALS)) {
+            agents = new int[q.agents().size()];
+            for (int i = 0; i < agents.length; i++) {
+                Integer a = q.agents().get(i);
+                if (a == null || a < 0 || a > 1_000_000) {
+                    checks.fail("agents[" + i + "]", "must be a whole number of agents from 0 to 1000000");
+                } else {
+                    agents[i] = a;
+                }
+            }
+            if (q.arrivals() != null && q.agents().size() != q.arrivals().size()) {
+                checks.fail("agents", "must have one entry per interval of arrivals (" + q.arrivals().size() + ")");
+            }
+        }
+        StaffingRequest template = settings(checks, q.settings());
+        int[] given = agents;
+        IntervalPlan plan = kernel(() -> IntervalPlan.of(template, arrivals, given), "settings.");
+        return plan(plan);
+    }
+
+    record VariantQuestion(@Nullable String name, @Nullable Double volumeChangePercent,
+            @Nullable Double ahtChangePercent, @Nullable Double targetServiceLevel, @Nullable Double targetSeconds,
+            @Nullable Double vendorShare, @Nullable Boolean keepBaselineStaffing) {
+    }
+
+    record ScenarioQuestion(@Nullable Question settings, @Nullable List<Double> arrivals,
+            @Nullable Double inHouseCostPerHour, @Nullable Double vendorCostPerHour,
+            @Nullable Double baselineVendorShare, @Nullable List<VariantQuestion> variants) {
+    }
+
+    /**
+     * {@code POST /api/v1/workforce/scenarios}: the baseline plan and each variant side by side, with
+     * agents, cost and service level, and their differences from the baseline.
+     */
+    @PostMapping("/scenarios")
+    Map<String, Object> scenarios(@RequestBody ScenarioQuestion q) {
+        Checks checks = new Checks();
+        double[] arrivals = arrivals(checks, q.arrivals());
+        checks.required("inHouseCostPerHour", q.inHouseCostPerHour());
+        checks.range("inHouseCostPerHour", q.inHouseCostPerHour(), 0, 1_000_000);
+        checks.range("vendorCostPerHour", q.vendorCostPerHour(), 0, 1_000_000);
+        checks.range("baselineVendorShare", q.baselineVendorShare(), 0, 1);
+        List<Scenarios.Variant> variants = new ArrayList<>();
+        if (checks.required("variants", q.variants()) && checks.size("variants", q.variants(), 20)) {
+            for (int i = 0; i < q.variants().size(); i++) {
+                VariantQuestion v = q.variants().get(i);
+                Checks at = checks.under("variants[" + i + "]");
+                if (v == null) {
+                    checks.fail("variants[" + i + "]", "must be a variant");
+                    continue;
+                }
+                at.requiredText("name", v.name(), 100);
+                at.range("volumeChangePercent", v.volumeChangePercent(), -100, 1000);
+                at.range("ahtChangePercent", v.ahtChangePercent(), -99, 1000);
+                at.range("targetServiceLevel", v.targetServiceLevel(), 0, 0.999);
+                at.range("targetSeconds", v.targetSeconds(), 0, 86_400);
+                at.range("vendorShare", v.vendorShare(), 0, 1);
+                if (checks.ok()) {
+                    variants.add(new Scenarios.Variant(v.name().strip(), orZero(v.volumeChangePercent()),
+                            orZero(v.ahtChangePercent()), v.targetServiceLevel(), v.targetSeconds(),
+                            orZero(v.vendorShare()), Boolean.TRUE.equals(v.keepBaselineStaffing())));
+                }
+            }
+        }
+        StaffingRequest template = settings(checks, q.settings());
+        Scenarios.Rates rates = new Scenarios.Rates(q.inHouseCostPerHour(),
+                q.vendorCostPerHour() == null ? q.inHouseCostPerHour() : q.vendorCostPerHour());
+        List<Scenarios.Outcome> outcomes = kernel(() -> Scenarios.compare(template, arrivals, rates,
+                orZero(q.baselineVendorShare()), variants), "settings.");
+        List<Map<String, Object>> answer = new ArrayList<>();
+        for (Scenarios.Outcome o : outcomes) {
+            Map<String, Object> scenario = new LinkedHashMap<>();
+            scenario.put("name", o.name());
+            scenario.put("cost", o.cost());
+            scenario.put("inHouseCost", o.inHouseCost());
+            scenario.put("vendorCost", o.vendorCost());
+            scenario.put("agentHoursChange", o.agentHoursChange());
+            scenario.put("costChange", o.costChange());
+            scenario.put("serviceLevelChange", o.serviceLevelChange());
+            scenario.putAll(totals(o.plan()));
+            answer.add(scenario);
+        }
+        return Map.of("scenarios", answer);
+    }
+
+    static final int MAX_INTERVALS = 2_016;
+
+    private static double orZero(@Nullable Double value) {
+        return value == null ? 0 : value;
+    }
+
+    private static double[] arrivals(Checks checks, @Nullable List<Double> arrivals) {
+        if (!checks.required("arrivals", arrivals) || !checks.size("arrivals", arrivals, MAX_INTERVALS)) {
+            return new double[0];
+        }
+        if (arrivals.isEmpty()) {
+            checks.fail("arrivals", "must name at least one interval");
+        }
+        double[] values = new double[arrivals.size()];
+        for (int i = 0; i < values.length; i++) {
+            Double a = arrivals.get(i);
+            if (a == null || !(a >= 0) || a > 1e9) {
+                checks.fail("arrivals[" + i + "]", "must be a number of arrivals from 0 to 1e9");
+            } else {
+                values[i] = a;
+            }
+        }
+        return values;
+    }
+
+    private StaffingRequest settings(Checks checks, @Nullable Question settings) {
+        if (!checks.required("settings", settings)) {
+            checks.throwIfInvalid();
+        }
+        return template(checks, "settings.", settings);
+    }
+
+    /** The queue settings of a question, checked; throws with every problem found so far. */
+    private static StaffingRequest template(Checks checks, String prefix, Question q) {
+        Checks at = prefix.isEmpty() ? checks : checks.under(prefix.substring(0, prefix.length() - 1));
+        if (at.required("model", q.model())) {
+            at.oneOf("model", q.model(), List.of("erlang_c", "erlang_a"));
+        }
+        at.required("intervalMinutes", q.intervalMinutes());
+        at.required("ahtSeconds", q.ahtSeconds());
+        at.required("targetServiceLevel", q.targetServiceLevel());
+        at.required("targetSeconds", q.targetSeconds());
         checks.throwIfInvalid();
-        StaffingResult result;
+        return kernel(() -> new StaffingRequest(
+                q.model().equals("erlang_a") ? StaffingRequest.Model.ERLANG_A : StaffingRequest.Model.ERLANG_C,
+                0, q.intervalMinutes(), q.ahtSeconds(), q.targetServiceLevel(), q.targetSeconds(),
+                q.patienceSeconds(), q.maxOccupancy(), q.maxAbandonment(), q.shrinkage(), null), prefix);
+    }
+
+    /** Runs the kernel, turning its "name must ..." refusals into a problem naming the field. */
+    private static <T> T kernel(java.util.function.Supplier<T> call, String prefix) {
         try {
-            result = staffing.staff(new StaffingRequest(
-                    q.model().equals("erlang_a") ? StaffingRequest.Model.ERLANG_A : StaffingRequest.Model.ERLANG_C,
-                    q.arrivals(), q.intervalMinutes(), q.ahtSeconds(), q.targetServiceLevel(), q.targetSeconds(),
-                    q.patienceSeconds(), q.maxOccupancy(), q.maxAbandonment(), q.shrinkage(), q.agents()));
+            return call.get();
         } catch (IllegalArgumentException e) {
             // The kernel names the offending parameter first: "ahtSeconds must be > 0".
             String message = e.getMessage() == null ? "is invalid" : e.getMessage();
             int space = message.indexOf(' ');
             String field = space > 0 ? message.substring(0, space) : "";
-            throw new InvalidInputException(field.matches("[a-zA-Z]+") ? field : "",
-                    space > 0 && field.matches("[a-zA-Z]+") ? message.substring(space + 1) : message);
+            boolean named = field.matches("[a-zA-Z]+");
+            throw new InvalidInputException(named ? prefix + field : "", named ? message.substring(space + 1) : message);
         }
+    }
+
+    private static Map<String, Object> figures(StaffingResult result) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("agents", result.agents());
         answer.put("serviceLevel", finite(result.serviceLevel()));
@@ -70,6 +221,24 @@ class StaffingController {
         answer.put("offeredLoadErlangs", result.offeredLoadErlangs());
         answer.put("stable", result.stable());
         answer.put("targetsMet", result.targetsMet());
+        return answer;
+    }
+
+    private static Map<String, Object> totals(IntervalPlan plan) {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("agentHours", plan.agentHours());
+        totals.put("peakScheduledAgents", plan.peakScheduled());
+        totals.put("serviceLevel", plan.serviceLevel());
+        totals.put("asa", finite(plan.asaSeconds()));
+        totals.put("abandonment", plan.abandonment());
+        totals.put("intervalsMissingTarget", plan.intervalsMissingTarget());
+        return totals;
+    }
+
+    private static Map<String, Object> plan(IntervalPlan plan) {
+        Map<String, Object> answer = totals(plan);
+        answer.put("intervalMinutes", plan.intervalMinutes());
+        answer.put("intervals", plan.intervals().stream().map(StaffingController::figures).toList());
         return answer;
     }
 
