@@ -22,10 +22,13 @@ import org.vigil.intake.Intake;
 import org.vigil.intake.ReportRequest;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
+import org.vigil.rules.Action;
+import org.vigil.rules.Rules;
 
 /**
  * Loads demo data once ({@code --vigil.demo=true}): an in-house team and a vendor (BPO) team, a user
- * of every role, a vendor-only queue, and a few hundred reports and inquiries spread over the last
+ * of every role, a vendor-only queue, specialist queues for child safety and self-harm with the
+ * routing rules that fill them, and a few hundred reports and inquiries spread over the last
  * days, and an admin API key ({@value #ADMIN_KEY}). Loading again is a no-op. Demo users sign in
  * with the password {@value #PASSWORD}.
  */
@@ -42,11 +45,13 @@ class DemoData implements ApplicationRunner {
     private final Identity identity;
     private final Queues queues;
     private final Intake intake;
+    private final Rules rules;
 
-    DemoData(Identity identity, Queues queues, Intake intake) {
+    DemoData(Identity identity, Queues queues, Intake intake, Rules rules) {
         this.identity = identity;
         this.queues = queues;
         this.intake = intake;
+        this.rules = rules;
     }
 
     @Override
@@ -70,8 +75,28 @@ class DemoData implements ApplicationRunner {
         user("Val Vendor Lead", "vendor.lead@vigil.example", List.of("LEAD"), vendor, List.of("review"),
                 List.of("en", "pt"), List.of());
         queues.create("Vendor review (en, pt)", "review", false, List.of(vendor.id()));
+        long childSafety = queues.create(new Queues.NewQueue("Child safety", "review", false, List.of(inHouse.id()),
+                List.of("review"), List.of(), "child_safety")).id();
+        long selfHarm = queues.create(new Queues.NewQueue("Self-harm and suicide", "review", false,
+                List.of(inHouse.id()), List.of("review"), List.of(), "self_harm")).id();
 
         Actor demo = new Actor("demo", 0, null, null, false, Set.of(), Set.of(Scope.INTAKE));
+        rule(demo, "Child safety to specialists",
+                "reason == \"child_sexual_exploitation\" || scores[\"child_sexual_exploitation\"] > 0.5",
+                new Action("set_queue", childSafety, null, null, null, null, null, null),
+                new Action("set_priority", null, "P0", null, null, null, null, null),
+                new Action("set_severity", null, null, "critical", null, null, null, null));
+        rule(demo, "Imminent self-harm",
+                "reason == \"self_harm\" && (scores[\"self_harm\"] > 0.8 || distinct_reporters >= 3)",
+                new Action("set_queue", selfHarm, null, null, null, null, null, null),
+                new Action("add_tags", null, null, null, List.of("imminent_risk"), null, null, null));
+        rule(demo, "Viral content first", "views_24h > 100000 && priority > 1",
+                new Action("set_priority", null, "P1", null, null, null, null, null),
+                new Action("add_tags", null, null, null, List.of("viral"), null, null, null));
+        rule(demo, "Certain spam", "source == \"classifier\" && scores[\"spam\"] >= 0.98",
+                new Action("auto_close", null, null, null, null, null, "spam", "classifier certainty"));
+        rule(demo, "Billing questions", "kind == \"support\" && inquiry_category == \"billing\"",
+                new Action("add_tags", null, null, null, List.of("billing"), null, null, null));
         Random random = new Random(42);
         List<ReportRequest> reports = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -94,6 +119,10 @@ class DemoData implements ApplicationRunner {
         }
         log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries",
                 PASSWORD, accepted, inquiries);
+    }
+
+    private void rule(Actor actor, String name, String condition, Action... actions) {
+        rules.create(new Rules.NewRule(name, null, true, condition, List.of(actions)), actor);
     }
 
     private void user(String name, String email, List<String> roles, Identity.Team team, List<String> skills,
