@@ -54,7 +54,7 @@ class GroupCommit {
 
     /** Checks a report and, when valid, writes it with whatever else is waiting. */
     Intake.Outcome submit(ReportRequest report, @Nullable String key, Actor actor) {
-        List<FieldProblem> problems = Intake.check(report, DatabaseClock.now());
+        List<FieldProblem> problems = intake.check(report, DatabaseClock.now());
         if (!problems.isEmpty()) {
             return Intake.Outcome.rejected(0, problems);
         }

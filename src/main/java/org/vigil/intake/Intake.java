@@ -19,7 +19,7 @@ import org.vigil.cases.Cases;
 import org.vigil.cases.SubjectReports;
 import org.vigil.identity.Actor;
 import org.vigil.platform.DatabaseClock;
-import org.vigil.policy.Categories;
+import org.vigil.policy.ContentPolicy;
 import org.vigil.web.Checks;
 import org.vigil.web.FieldProblem;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,9 +40,11 @@ public class Intake {
     private final Cases cases;
     private final IdempotencyKeys idempotency;
     private final TransactionTemplate transactions;
+    private final ContentPolicy policy;
 
     Intake(JdbcClient jdbc, JsonMapper json, Cases cases, IdempotencyKeys idempotency,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ContentPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.json = json;
         this.cases = cases;
@@ -73,9 +75,10 @@ public class Intake {
         Outcome[] outcomes = new Outcome[reports.size()];
         String[] hashes = new String[reports.size()];
         List<Integer> valid = new ArrayList<>();
+        ContentPolicy.Version current = policy.current();
         for (int i = 0; i < reports.size(); i++) {
             Checks checks = new Checks();
-            ReportChecks.check(checks, reports.get(i), now);
+            ReportChecks.check(checks, reports.get(i), now, current);
             if (checks.ok()) {
                 valid.add(i);
                 if (keys.get(i) != null) {
@@ -96,9 +99,9 @@ public class Intake {
     }
 
     /** Checks one report; the problems are empty when it may be written. */
-    static List<FieldProblem> check(@Nullable ReportRequest report, Instant now) {
+    List<FieldProblem> check(@Nullable ReportRequest report, Instant now) {
         Checks checks = new Checks();
-        ReportChecks.check(checks, report, now);
+        ReportChecks.check(checks, report, now, policy.current());
         return checks.problems();
     }
 
@@ -157,12 +160,13 @@ public class Intake {
         }
 
         Map<String, SubjectGroup> groups = new LinkedHashMap<>();
+        ContentPolicy.Version current = policy.current();
         UUID[] ids = new UUID[reports.size()];
         for (int i : fresh) {
             ReportRequest r = reports.get(i);
             ids[i] = ReportIds.next();
             groups.computeIfAbsent(r.subject().type() + '\u0000' + r.subject().id(), k -> new SubjectGroup())
-                    .add(i, ids[i], r);
+                    .add(i, ids[i], r, current);
         }
         List<SubjectReports> subjects = groups.values().stream().map(SubjectGroup::summary).toList();
         Map<String, SubjectReports.Attached> attached = new HashMap<>();
@@ -274,7 +278,7 @@ public class Intake {
         int priority = 4;
         double harm;
 
-        void add(int index, UUID id, ReportRequest report) {
+        void add(int index, UUID id, ReportRequest report, ContentPolicy.Version policy) {
             if (first == null) {
                 first = report;
             }
@@ -289,13 +293,16 @@ public class Intake {
             }
             sources.add(report.source());
             ReportRequest.Subject subject = report.subject();
-            priority = Math.min(priority, Categories.defaultPriority(report.reason()));
+            // A category removed from the policy since the report was checked weighs as little as "other".
+            ContentPolicy.Category category = policy.category(report.reason());
+            priority = Math.min(priority, category == null ? 3 : category.priorityLevel());
             long reportViews = subject.reach() == null || subject.reach().views24h() == null ? 0
                     : subject.reach().views24h();
             // Confidence: the classifier's score for the reason; a person's report without one counts half.
             double confidence = report.scores() != null && report.scores().get(report.reason()) != null
                     ? report.scores().get(report.reason()) : 0.5;
-            harm = Math.max(harm, Categories.severityWeight(report.reason()) * Math.max(1, reportViews) * confidence);
+            double weight = category == null || category.severityWeight() == null ? 5 : category.severityWeight();
+            harm = Math.max(harm, weight * Math.max(1, reportViews) * confidence);
             if (owner == null) {
                 owner = subject.ownerId();
             }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.vigil.policy.Categories;
+import org.vigil.policy.ContentPolicy;
 import org.vigil.web.Checks;
 
 /**
@@ -30,7 +30,7 @@ final class ReportChecks {
     private ReportChecks() {
     }
 
-    static void check(Checks checks, @Nullable ReportRequest report, Instant now) {
+    static void check(Checks checks, @Nullable ReportRequest report, Instant now, ContentPolicy.Version policy) {
         if (report == null) {
             checks.fail("", "must be a report object");
             return;
@@ -65,7 +65,11 @@ final class ReportChecks {
             checks.oneOf("source", report.source(), SOURCES);
         }
         if (checks.required("reason", report.reason())) {
-            checks.oneOf("reason", report.reason(), Categories.DEFAULT);
+            if (policy.category(report.reason()) == null) {
+                checks.fail("reason", "must be a category of the content policy (version " + policy.version()
+                        + "): one of " + String.join(", ", policy.codes()) + " (was '" + Checks.quote(report.reason())
+                        + "')");
+            }
         }
         checks.text("description", report.description(), MAX_DESCRIPTION);
         ReportRequest.Reporter reporter = report.reporter();
@@ -83,8 +87,9 @@ final class ReportChecks {
         if (checks.size("scores", scores, MAX_SCORES) && scores != null) {
             for (Map.Entry<String, Double> score : scores.entrySet()) {
                 String field = "scores." + Checks.quote(score.getKey());
-                if (!Categories.isKnown(score.getKey())) {
-                    checks.fail(field, "is not a category of the content policy; use one of " + Categories.DEFAULT);
+                if (policy.category(score.getKey()) == null) {
+                    checks.fail(field, "is not a category of the content policy; use one of "
+                            + String.join(", ", policy.codes()));
                 } else if (score.getValue() == null) {
                     checks.fail(field, "must be a number between 0 and 1");
                 } else {
