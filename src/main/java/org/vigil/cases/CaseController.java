@@ -19,10 +19,25 @@ class CaseController {
 
     private final Cases cases;
     private final Presence presence;
+    private final Decisions decisions;
 
-    CaseController(Cases cases, Presence presence) {
+    CaseController(Cases cases, Presence presence, Decisions decisions) {
         this.cases = cases;
         this.presence = presence;
+        this.decisions = decisions;
+    }
+
+    /** The holder's decision on a review case: 201 with the decision as recorded. */
+    @PostMapping("/{id}/decision")
+    org.springframework.http.ResponseEntity<Decisions.Decision> decide(@PathVariable long id,
+            @RequestBody Decisions.DecisionRequest decision) {
+        return org.springframework.http.ResponseEntity.status(201)
+                .body(decisions.decide(id, decision, Actors.current()));
+    }
+
+    @GetMapping("/{id}/decisions")
+    Map<String, List<Decisions.Decision>> decisions(@PathVariable long id) {
+        return Map.of("decisions", decisions.decisions(id, Actors.current()));
     }
 
     record Reply(@Nullable String body, @Nullable String status, @Nullable Long afterMessageId) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.vigil.enforcement.Strikes;
 import org.vigil.notifications.Notifications;
 import org.vigil.routing.Queues;
 import org.vigil.rules.Action;
@@ -45,9 +46,11 @@ class CaseRouting {
     private final Queues queues;
     private final CaseClocks clocks;
     private final Notifications notifications;
+    private final Strikes strikes;
 
     CaseRouting(JdbcClient jdbc, JsonMapper json, Rules rules, Queues queues, CaseClocks clocks,
-            Notifications notifications) {
+            Notifications notifications, Strikes strikes) {
+        this.strikes = strikes;
         this.jdbc = jdbc;
         this.json = json;
         this.rules = rules;
@@ -58,7 +61,20 @@ class CaseRouting {
 
     /** What rules see of a case, and what they may change. */
     record Row(long id, String kind, String status, Signals signals, long queueId, @Nullable String severity,
-            long policyId, int version, Instant created) {
+            long policyId, int version, Instant created, @Nullable String ownerId) {
+
+        /** The row with the owner account's active strikes among its signals. */
+        Row withStrikes(Map<String, Integer> strikes) {
+            Integer count = ownerId == null ? null : strikes.get(ownerId);
+            if (count == null) {
+                return this;
+            }
+            Signals s = signals;
+            return new Row(id, kind, status, new Signals(s.kind(), s.reason(), s.source(), s.scores(), s.reportCount(),
+                    s.distinctReporters(), s.subjectType(), s.views24h(), s.followers(), count, s.locale(),
+                    s.inquiryCategory(), s.tags(), s.priority()), queueId, severity, policyId, version, created,
+                    ownerId);
+        }
     }
 
     static final String COLUMNS = """
@@ -66,7 +82,7 @@ class CaseRouting {
             report_count, distinct_reporters, coalesce(subject_type, '') as subject_type,
             coalesce(max_views_24h, 0) as views, coalesce(max_followers, 0) as followers,
             coalesce(requester_locale, '') as locale, coalesce(inquiry_category, '') as inquiry_category, tags,
-            priority, queue_id, severity, sla_policy_id, version, created_at
+            priority, queue_id, severity, sla_policy_id, version, created_at, subject_owner_id
             """;
 
     Row row(ResultSet rs, int n) throws SQLException {
@@ -78,7 +94,7 @@ class CaseRouting {
                 rs.getInt("priority"));
         return new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("status"), signals,
                 rs.getLong("queue_id"), rs.getString("severity"), rs.getLong("sla_policy_id"), rs.getInt("version"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("subject_owner_id"));
     }
 
     /** Applies the rules to these cases; {@code created} are those opened by the same call. */
@@ -87,9 +103,12 @@ class CaseRouting {
         if (active.isEmpty() || caseIds.isEmpty()) {
             return;
         }
-        List<Row> rows = jdbc.sql("select " + COLUMNS + " from vigil_case where id = any(:ids) order by id")
+        List<Row> loaded = jdbc.sql("select " + COLUMNS + " from vigil_case where id = any(:ids) order by id")
                 .param("ids", caseIds.toArray(Long[]::new))
                 .query(this::row).list();
+        Map<String, Integer> strikeCounts = strikes.activeCounts(loaded.stream().map(Row::ownerId)
+                .filter(Objects::nonNull).distinct().toList());
+        List<Row> rows = loaded.stream().map(r -> r.withStrikes(strikeCounts)).toList();
         Map<Long, String> queueKinds = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (Row row : rows) {

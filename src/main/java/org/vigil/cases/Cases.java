@@ -641,12 +641,12 @@ public class Cases {
 
     // ---------------------------------------------------------------- internals
 
-    private record Locked(CaseStatus status, int version, long queueId, @Nullable Long assigneeId,
+    record Locked(CaseStatus status, int version, long queueId, @Nullable Long assigneeId,
             List<String> tags) {
     }
 
     /** Locks the case row for a change; closed cases take no more changes. */
-    private Locked lock(long id, Actor actor) {
+    Locked lock(long id, Actor actor) {
         Optional<Set<Long>> visible = queues.visibleTo(actor);
         Locked locked = jdbc.sql("select status, version, queue_id, assignee_id, tags from vigil_case where id = :id"
                         + (visible.isPresent() ? " and queue_id = any(:queues)" : "") + " for update")
@@ -663,7 +663,7 @@ public class Cases {
         return locked;
     }
 
-    private void transition(long id, int version, CaseStatus from, CaseStatus to, @Nullable String reason,
+    void transition(long id, int version, CaseStatus from, CaseStatus to, @Nullable String reason,
             Actor actor, Instant now) {
         if (!from.canBecome(to)) {
             throw new ConflictException("status", from.whyNot(to));
@@ -696,7 +696,7 @@ public class Cases {
                 .param("seq", seq).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    private void appendEvent(long caseId, int seq, String type, String actor, Map<String, ?> data, Instant now) {
+    void appendEvent(long caseId, int seq, String type, String actor, Map<String, ?> data, Instant now) {
         jdbc.sql("""
                 insert into case_event (case_id, seq, type, actor, data, created_at)
                 values (:case, :seq, :type, :actor, cast(:data as jsonb), :now)

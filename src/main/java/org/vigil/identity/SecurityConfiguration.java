@@ -31,6 +31,7 @@ import org.vigil.web.Problems;
  *   <li>a requester's follow-up on their case: {@code intake} or {@code admin} keys (the integration
  *       relays it);</li>
  *   <li>SLA calendars and policies: read by everyone who may read cases, changed by admins;</li>
+ *   <li>webhooks and their deliveries: admins; accounts' strikes: everyone who may read cases;</li>
  *   <li>the content policy: read by everyone who may read cases, changed by admins;</li>
  *   <li>routing rules: read and tried (dry run) by leads and admins, changed by admins;</li>
  *   <li>notifications: users, each their own;</li>
@@ -105,6 +106,12 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/rules").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(PUT, "/api/v1/rules/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(POST, "/api/v1/webhooks", "/api/v1/webhooks/deliveries/*/retry")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(DELETE, "/api/v1/webhooks/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(GET, "/api/v1/webhooks", "/api/v1/webhooks/deliveries")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(GET, "/api/v1/accounts/*/strikes").hasAnyAuthority(readers)
                         .requestMatchers(GET, "/api/v1/policy", "/api/v1/policy/**").hasAnyAuthority(readers)
                         .requestMatchers(PUT, "/api/v1/policy").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/sla/**").hasAnyAuthority(readers)

@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "vigil.bootstrap-api-key=" + IntegrationTest.ADMIN_KEY,
         "spring.datasource.hikari.maximum-pool-size=40",
         // Tests run the breach watcher's passes themselves, at the moments they choose.
-        "vigil.sla.watch-interval=PT1H"})
+        "vigil.sla.watch-interval=PT1H",
+        // Webhook receivers in tests fail and stall on purpose: short timeouts and backoff keep tests quick.
+        "vigil.webhooks.timeout=PT1S", "vigil.webhooks.backoff-base=PT0.1S", "vigil.webhooks.interval=PT0.2S",
+        "vigil.webhooks.max-attempts=4"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "vgl_integration_tests_admin_key_0123456789";
