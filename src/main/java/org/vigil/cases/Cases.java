@@ -525,6 +525,14 @@ public class Cases {
                 }
             }
         }
+        if (assigneeId != null) {
+            List<Long> deciders = jdbc.sql("select appealed_decider_id from vigil_case where id = :id").param("id", id)
+                    .query((rs, n) -> rs.getObject(1, Long.class)).list();
+            if (!deciders.isEmpty() && assigneeId.equals(deciders.getFirst())) {
+                throw new ConflictException("assigneeId", "user " + assigneeId + " made the decision this appeal is "
+                        + "about; another reviewer must decide it");
+            }
+        }
         if (java.util.Objects.equals(assigneeId, locked.assigneeId())) {
             return get(id, actor);
         }

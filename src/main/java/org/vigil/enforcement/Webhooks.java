@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Webhooks {
 
-    public static final Set<String> EVENTS = Set.of("enforcement.action", "enforcement.reversal");
+    public static final Set<String> EVENTS = Set.of("enforcement.action", "enforcement.reversal", "appeal.decided");
     static final int MIN_SECRET = 24;
 
     private final JdbcClient jdbc;

@@ -22,7 +22,7 @@ import org.vigil.web.Problems;
  * The access rule of every endpoint, in one place. Anything not listed is denied.
  *
  * <ul>
- *   <li>intake: keys with the {@code intake} or {@code admin} scope;</li>
+ *   <li>intake (reports, inquiries, appeals): keys with the {@code intake} or {@code admin} scope;</li>
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
@@ -86,7 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch", "/api/v1/inquiries")
+                        .requestMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch", "/api/v1/inquiries",
+                                "/api/v1/appeals")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(POST, "/api/v1/cases/*/requester-messages")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
