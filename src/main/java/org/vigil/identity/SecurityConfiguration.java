@@ -34,6 +34,7 @@ import org.vigil.web.Problems;
  *   <li>webhooks and their deliveries: admins; accounts' strikes: everyone who may read cases;</li>
  *   <li>answer templates and crisis resources: read by everyone who may read cases, changed by admins;
  *       applied by users;</li>
+ *   <li>the statements-of-reasons export: leads, admins and {@code read} keys;</li>
  *   <li>the content policy: read by everyone who may read cases, changed by admins;</li>
  *   <li>routing rules: read and tried (dry run) by leads and admins, changed by admins;</li>
  *   <li>notifications: users, each their own;</li>
@@ -115,6 +116,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/webhooks", "/api/v1/webhooks/deliveries")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/accounts/*/strikes").hasAnyAuthority(readers)
+                        .requestMatchers(GET, "/api/v1/statements-of-reasons")
+                                .hasAnyAuthority("SCOPE_read", "SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(GET, "/api/v1/macros", "/api/v1/crisis-resources").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/macros").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(PUT, "/api/v1/macros/*", "/api/v1/crisis-resources/*")

@@ -1,0 +1,50 @@
+package org.vigil.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vigil.identity.Actors;
+import org.vigil.web.InvalidInputException;
+
+/** Statements of reasons: one case's, and the export in the DSA Transparency Database format. */
+@RestController
+class StatementController {
+
+    private final StatementsOfReasons statements;
+
+    StatementController(StatementsOfReasons statements) {
+        this.statements = statements;
+    }
+
+    @GetMapping("/api/v1/cases/{id}/statement-of-reasons")
+    Map<String, Object> forCase(@PathVariable long id) {
+        return statements.forCase(id, Actors.current());
+    }
+
+    @GetMapping("/api/v1/statements-of-reasons")
+    ResponseEntity<?> export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new InvalidInputException("format", "must be json or csv");
+        }
+        List<Map<String, Object>> found = statements.between(from, to);
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header("Content-Disposition", "attachment; filename=\"statements-of-reasons-" + from + "-" + to
+                            + ".csv\"")
+                    .body(statements.csv(found));
+        }
+        return ResponseEntity.ok(Map.of("statements", found));
+    }
+}
