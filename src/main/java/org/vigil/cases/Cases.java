@@ -647,6 +647,44 @@ public class Cases {
         return new CaseSla(id, policy.id(), policy.name(), policy.version(), evaluation.dueAt(), evaluation.metrics());
     }
 
+    /**
+     * How many cases arrived in a queue in each interval of {@code [from, from + n·interval)}: the
+     * volume history workforce forecasts are made from.
+     */
+    public long[] arrivals(long queueId, Instant from, java.time.Duration interval, int n) {
+        long[] counts = new long[n];
+        long step = interval.toSeconds();
+        jdbc.sql("""
+                select floor(extract(epoch from created_at - :from) / :step)::int as bucket, count(*)
+                from vigil_case
+                where queue_id = :queue and created_at >= :from and created_at < :to
+                group by 1
+                """)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(from.plus(interval.multipliedBy(n))))
+                .param("step", step).param("queue", queueId)
+                .query(rs -> {
+                    int bucket = rs.getInt(1);
+                    if (bucket >= 0 && bucket < n) {
+                        counts[bucket] = rs.getLong(2);
+                    }
+                });
+        return counts;
+    }
+
+    /** The mean handle time of the decisions made on a queue's cases since {@code from}, and how many there were. */
+    public record HandleTimes(double meanSeconds, long decisions) {
+    }
+
+    public HandleTimes handleTimes(long queueId, Instant from) {
+        return jdbc.sql("""
+                select coalesce(avg(d.handle_seconds), 0), count(d.handle_seconds)
+                from decision d join vigil_case c on c.id = d.case_id
+                where c.queue_id = :queue and d.created_at >= :from
+                """)
+                .param("queue", queueId).param("from", Timestamp.from(from))
+                .query((rs, n) -> new HandleTimes(rs.getDouble(1), rs.getLong(2))).single();
+    }
+
     // ---------------------------------------------------------------- internals
 
     record Locked(CaseStatus status, int version, long queueId, @Nullable Long assigneeId,
