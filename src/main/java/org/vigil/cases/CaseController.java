@@ -143,6 +143,19 @@ class CaseController {
     record PolicyChoice(@Nullable Long policyId) {
     }
 
+    record Hold(@Nullable String reason) {
+    }
+
+    @PostMapping("/{id}/legal-hold")
+    CaseView placeHold(@PathVariable long id, @RequestBody Hold hold) {
+        return cases.legalHold(id, true, hold.reason(), Actors.current());
+    }
+
+    @PostMapping("/{id}/legal-hold/release")
+    CaseView releaseHold(@PathVariable long id, @RequestBody Hold hold) {
+        return cases.legalHold(id, false, hold.reason(), Actors.current());
+    }
+
     @PostMapping("/{id}/sla-policy")
     Cases.CaseSla applySlaPolicy(@PathVariable long id, @RequestBody PolicyChoice choice) {
         return cases.applySlaPolicy(id, choice.policyId(), Actors.current());

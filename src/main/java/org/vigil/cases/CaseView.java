@@ -27,6 +27,7 @@ public record CaseView(
         @Nullable Long assigneeId,
         @Nullable Instant leaseUntil,
         @Nullable Instant slaDueAt,
+        @Nullable Instant legalHoldSince,
         List<String> tags,
         @Nullable Long previousCaseId,
         int version,

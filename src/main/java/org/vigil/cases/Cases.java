@@ -97,6 +97,7 @@ public class Cases {
         Integer[] priorities = new Integer[n];
         Double[] harms = new Double[n];
         String[] sources = new String[n];
+        Timestamp[] holds = new Timestamp[n];
         Timestamp[] dues = new Timestamp[n];
         Timestamp[] checks = new Timestamp[n];
         long queue = queues.defaultQueue("review");
@@ -115,6 +116,7 @@ public class Cases {
             priorities[i] = g.priority();
             harms[i] = g.harm();
             sources[i] = g.sources().isEmpty() ? null : g.sources().getLast();
+            holds[i] = g.legalHold() ? Timestamp.from(now) : null;
             // A case opened now starts its clocks now; a case joined keeps them unless its priority rose.
             Slas.Evaluation opening = clocks.opening(policy, "review", g.priority(), now);
             dues[i] = opening.dueAt() == null ? null : Timestamp.from(opening.dueAt());
@@ -126,18 +128,20 @@ public class Cases {
         List<Upserted> upserted = jdbc.sql("""
                 insert into vigil_case as c (kind, status, queue_id, subject_type, subject_id, subject_owner_id,
                         reason, reasons, report_count, max_scores, max_views_24h, max_followers, priority, harm,
-                        sla_policy_id, sla_due_at, sla_next_check_at, last_source, version, created_at, updated_at,
-                        previous_case_id)
+                        sla_policy_id, sla_due_at, sla_next_check_at, last_source, legal_hold_since, legal_hold_reason,
+                        version, created_at, updated_at, previous_case_id)
                 select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.sc::jsonb,
-                       u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, u.src, 1, :now, :now,
+                       u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, u.src, u.hold,
+                       case when u.hold is null then null else 'may be reported to the authorities' end, 1, :now, :now,
                        (select max(p.id) from vigil_case p
                          where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
                             cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
                             cast(:priorities as smallint[]), cast(:harms as float8[]),
-                            cast(:dues as timestamptz[]), cast(:checks as timestamptz[]), cast(:sources as text[]))
-                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm, due, chk, src)
+                            cast(:dues as timestamptz[]), cast(:checks as timestamptz[]), cast(:sources as text[]),
+                            cast(:holds as timestamptz[]))
+                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm, due, chk, src, hold)
                 on conflict (subject_type, subject_id)
                     where kind = 'review' and status in ('new', 'open', 'pending', 'on_hold')
                 do update set
@@ -151,6 +155,8 @@ public class Cases {
                     harm = greatest(c.harm, excluded.harm),
                     sla_stale = c.sla_stale or excluded.priority < c.priority,
                     last_source = coalesce(excluded.last_source, c.last_source),
+                    legal_hold_since = coalesce(c.legal_hold_since, excluded.legal_hold_since),
+                    legal_hold_reason = coalesce(c.legal_hold_reason, excluded.legal_hold_reason),
                     version = c.version + 1,
                     updated_at = excluded.updated_at
                 returning subject_type, subject_id, id, version, (xmax = 0) as created, previous_case_id, sla_stale
@@ -160,7 +166,7 @@ public class Cases {
                 .param("reasonCounts", reasonCounts).param("counts", counts).param("scores", scores)
                 .param("views", views).param("followers", followers)
                 .param("priorities", priorities).param("harms", harms)
-                .param("policy", policy).param("dues", dues).param("checks", checks).param("sources", sources)
+                .param("policy", policy).param("dues", dues).param("checks", checks).param("sources", sources).param("holds", holds)
                 .query((rs, row) -> new Upserted(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getObject(6, Long.class), rs.getBoolean(7)))
                 .list();
@@ -635,6 +641,49 @@ public class Cases {
         return sla(id, actor);
     }
 
+    /**
+     * Puts a case's evidence under legal hold (leads, specialists, admins), or releases it (admins):
+     * held evidence cannot be changed or deleted — the database refuses.
+     */
+    @Transactional
+    public CaseView legalHold(long id, boolean hold, @Nullable String reason, Actor actor) {
+        boolean allowed = hold ? actor.isAdmin() || actor.has(org.vigil.identity.Role.LEAD)
+                || actor.has(org.vigil.identity.Role.SPECIALIST) : actor.isAdmin();
+        if (!allowed) {
+            throw new ForbiddenException(hold ? "leads, specialists and admins place legal holds"
+                    : "only admins release a legal hold");
+        }
+        Checks checks = new Checks();
+        checks.requiredText("reason", reason, 2_000);
+        checks.throwIfInvalid();
+        Locked locked = lock(id, actor);
+        Instant now = DatabaseClock.now();
+        int seq = locked.version() + 1;
+        appendEvent(id, seq, hold ? "legal_hold_placed" : "legal_hold_released", actor.ref(),
+                Map.of("reason", reason), now);
+        jdbc.sql("""
+                update vigil_case set legal_hold_since = case when :hold then coalesce(legal_hold_since, :now) end,
+                    legal_hold_reason = case when :hold then :reason end, version = :seq, updated_at = :now
+                where id = :id
+                """)
+                .param("hold", hold).param("now", Timestamp.from(now)).param("reason", reason).param("seq", seq)
+                .param("id", id).update();
+        return get(id, actor);
+    }
+
+    /** Records on the case that a report to the authorities was filed, with their reference. */
+    @Transactional
+    public CaseView recordAuthorityReport(long id, @Nullable String reference, Actor actor) {
+        Checks checks = new Checks();
+        checks.requiredText("reference", reference, 200);
+        checks.throwIfInvalid();
+        Locked locked = lock(id, actor);
+        Instant now = DatabaseClock.now();
+        appendEvent(id, locked.version() + 1, "authority_report_filed", actor.ref(), Map.of("reference", reference), now);
+        touch(id, locked.version() + 1, now);
+        return get(id, actor);
+    }
+
     /** A case's SLA clocks under its policy, as they stand now. */
     public record CaseSla(long caseId, long policyId, String policyName, int policyVersion, @Nullable Instant dueAt,
             List<Slas.MetricStatus> metrics) {
@@ -822,6 +871,7 @@ public class Cases {
                 rs.getObject("assignee_id", Long.class),
                 instant(rs.getTimestamp("lease_until")),
                 instant(rs.getTimestamp("sla_due_at")),
+                instant(rs.getTimestamp("legal_hold_since")),
                 List.of((String[]) rs.getArray("tags").getArray()),
                 rs.getObject("previous_case_id", Long.class),
                 rs.getInt("version"),

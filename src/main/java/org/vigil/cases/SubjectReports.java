@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param firstReason the reason of the first report, the case's reason when it is new
  * @param priority   the most urgent default priority among the reports' reasons (0 = P0)
  * @param harm       the highest harm among them: severity weight × views in 24 h × confidence
+ * @param legalHold  whether a report's category may be reported to the authorities, so the evidence is held
  */
 public record SubjectReports(
         String subjectType,
@@ -31,7 +32,8 @@ public record SubjectReports(
         @Nullable Long followers,
         List<String> sources,
         int priority,
-        double harm) {
+        double harm,
+        boolean legalHold) {
 
     /** Where the reports landed. */
     public record Attached(String subjectType, String subjectId, long caseId, boolean created) {

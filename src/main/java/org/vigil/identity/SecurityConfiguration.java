@@ -96,6 +96,8 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(PUT, "/api/v1/cases/*/presence").hasAnyAuthority(USERS)
                         .requestMatchers(DELETE, "/api/v1/cases/*/presence").hasAnyAuthority(USERS)
+                        .requestMatchers(GET, "/api/v1/cases/*/evidence-views")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(GET, "/api/v1/cases", "/api/v1/cases/**").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/cases/*/**").hasAnyAuthority(actors)
                         .requestMatchers(POST, "/api/v1/work/next", "/api/v1/work/*/release", "/api/v1/work/*/renew")

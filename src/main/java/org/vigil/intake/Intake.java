@@ -1,5 +1,6 @@
 package org.vigil.intake;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +42,12 @@ public class Intake {
     private final IdempotencyKeys idempotency;
     private final TransactionTemplate transactions;
     private final ContentPolicy policy;
+    private final org.vigil.identity.Identity identity;
 
     Intake(JdbcClient jdbc, JsonMapper json, Cases cases, IdempotencyKeys idempotency,
-            TransactionTemplate transactions, ContentPolicy policy) {
+            TransactionTemplate transactions, ContentPolicy policy, org.vigil.identity.Identity identity) {
         this.policy = policy;
+        this.identity = identity;
         this.jdbc = jdbc;
         this.json = json;
         this.cases = cases;
@@ -277,6 +280,7 @@ public class Intake {
         @Nullable String owner;
         int priority = 4;
         double harm;
+        boolean legalHold;
 
         void add(int index, UUID id, ReportRequest report, ContentPolicy.Version policy) {
             if (first == null) {
@@ -295,6 +299,9 @@ public class Intake {
             ReportRequest.Subject subject = report.subject();
             // A category removed from the policy since the report was checked weighs as little as "other".
             ContentPolicy.Category category = policy.category(report.reason());
+            // Evidence of what may go to the authorities is preserved from the first report on.
+            legalHold |= category != null && category.allowedActions() != null
+                    && category.allowedActions().contains("report_to_authorities");
             priority = Math.min(priority, category == null ? 3 : category.priorityLevel());
             long reportViews = subject.reach() == null || subject.reach().views24h() == null ? 0
                     : subject.reach().views24h();
@@ -315,7 +322,7 @@ public class Intake {
         SubjectReports summary() {
             ReportRequest.Subject subject = first.subject();
             return new SubjectReports(subject.type(), subject.id(), owner, reportIds, first.reason(), reasons,
-                    maxScores, reporters, views, followers, sources, priority, harm);
+                    maxScores, reporters, views, followers, sources, priority, harm, legalHold);
         }
 
         private static @Nullable Long max(@Nullable Long a, @Nullable Long b) {
@@ -397,9 +404,34 @@ public class Intake {
             @Nullable Instant occurredAt, Instant receivedAt) {
     }
 
-    /** The reports of a case the actor may see, oldest first, at most {@code limit}. */
+    /** Who looked at a case's evidence, and when (newest first). */
+    public List<Map<String, Object>> evidenceViews(long caseId, Actor actor) {
+        cases.get(caseId, actor);
+        return jdbc.sql("select actor, viewed_at from evidence_view where case_id = :case order by id desc limit 1000")
+                .param("case", caseId)
+                .query((rs, n) -> Map.<String, Object>of("actor", rs.getString(1),
+                        "viewedAt", rs.getTimestamp(2).toInstant()))
+                .list();
+    }
+
+    /**
+     * The reports of a case the actor may see, oldest first, at most {@code limit}; the look is
+     * recorded, and sensitive categories need the clearance.
+     */
+    @org.springframework.transaction.annotation.Transactional
     public List<StoredReport> reports(long caseId, int limit, Actor actor) {
         CaseView view = cases.get(caseId, actor);
+        // Sensitive evidence is seen on a need-to-know basis: a reviewer needs the category's clearance.
+        ContentPolicy.Category category = view.reason() == null ? null : policy.current().category(view.reason());
+        if (category != null && category.clearance() != null && actor.userId() != null
+                && !identity.user(actor.userId()).clearances().contains(category.clearance())
+                && !actor.isAdmin()) {
+            throw new org.vigil.web.ForbiddenException("the evidence of " + category.code() + " cases is shown only to "
+                    + "reviewers with the " + category.clearance() + " clearance");
+        }
+        jdbc.sql("insert into evidence_view (case_id, actor, viewed_at) values (:case, :actor, :now)")
+                .param("case", view.id()).param("actor", actor.ref()).param("now", Timestamp.from(DatabaseClock.now()))
+                .update();
         return jdbc.sql("""
                 select id, case_id, subject_type, subject_id, subject_owner_id, content::text, reach::text, source,
                        reason, description, reporter_id, reporter_locale, scores::text, occurred_at, received_at

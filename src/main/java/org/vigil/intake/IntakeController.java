@@ -30,8 +30,10 @@ class IntakeController {
 
     private final Intake intake;
     private final GroupCommit groupCommit;
+    private final AuthorityReports authorityReports;
 
-    IntakeController(Intake intake, GroupCommit groupCommit) {
+    IntakeController(Intake intake, GroupCommit groupCommit, AuthorityReports authorityReports) {
+        this.authorityReports = authorityReports;
         this.intake = intake;
         this.groupCommit = groupCommit;
     }
@@ -121,6 +123,24 @@ class IntakeController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         Intake.InquiryReceipt receipt = intake.inquire(inquiry, key, Actors.current());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.caseId())).body(receipt);
+    }
+
+    @GetMapping("/cases/{id}/authority-report")
+    Map<String, Object> authorityReport(@PathVariable long id) {
+        return authorityReports.draft(id, Actors.current());
+    }
+
+    record Filing(@Nullable String reference) {
+    }
+
+    @PostMapping("/cases/{id}/authority-report/filed")
+    org.vigil.cases.CaseView filed(@PathVariable long id, @RequestBody Filing filing) {
+        return authorityReports.filed(id, filing.reference(), Actors.current());
+    }
+
+    @GetMapping("/cases/{id}/evidence-views")
+    Map<String, List<Map<String, Object>>> evidenceViews(@PathVariable long id) {
+        return Map.of("views", intake.evidenceViews(id, Actors.current()));
     }
 
     @GetMapping("/cases/{id}/reports")
