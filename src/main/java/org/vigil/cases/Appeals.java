@@ -252,31 +252,11 @@ public class Appeals {
 
     private List<Map<String, Object>> newActions(@Nullable String categoryCode, List<Decisions.ActionRequest> requested) {
         ContentPolicy.Category category = categoryCode == null ? null : policy.current().category(categoryCode);
-        List<String> allowed = category == null || category.allowedActions() == null ? List.of()
-                : category.allowedActions();
-        Checks checks = new Checks();
-        List<Map<String, Object>> actions = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            Decisions.ActionRequest a = requested.get(i);
-            Checks at = checks.under("actions[" + i + "]");
-            if (a == null || !at.required("type", a.type())) {
-                continue;
-            }
-            if (!allowed.contains(a.type()) || a.type().equals("no_action")) {
-                at.fail("type", "the policy allows for " + categoryCode + " only " + String.join(", ", allowed)
-                        + " (and a modified decision keeps some action)");
-                continue;
-            }
-            Map<String, Object> action = new LinkedHashMap<>();
-            action.put("type", a.type());
-            if (a.type().equals("suspend")) {
-                if (at.required("durationHours", a.durationHours())) {
-                    at.range("durationHours", a.durationHours(), 1, 8_760);
-                }
-                action.put("durationHours", a.durationHours());
-            }
-            actions.add(action);
+        if (category == null) {
+            throw new InvalidInputException("actions", "the category " + categoryCode + " is no longer in the policy");
         }
+        Checks checks = new Checks();
+        List<Map<String, Object>> actions = Decisions.actions(checks, category, requested, false);
         checks.throwIfInvalid();
         return actions;
     }

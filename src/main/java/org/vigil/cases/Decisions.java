@@ -174,30 +174,7 @@ public class Decisions {
         }
         List<Map<String, Object>> actions = new ArrayList<>();
         if (violating && category != null && checks.ok()) {
-            for (int i = 0; i < requested.size(); i++) {
-                ActionRequest a = requested.get(i);
-                Checks at = checks.under("actions[" + i + "]");
-                if (a == null || !at.required("type", a.type())) {
-                    continue;
-                }
-                List<String> allowed = category.allowedActions() == null ? List.of() : category.allowedActions();
-                if (!allowed.contains(a.type())) {
-                    at.fail("type", "the policy allows for " + category.code() + " only " + String.join(", ", allowed)
-                            + " (was '" + Checks.quote(a.type()) + "')");
-                    continue;
-                }
-                Map<String, Object> action = new LinkedHashMap<>();
-                action.put("type", a.type());
-                if (a.type().equals("suspend")) {
-                    if (at.required("durationHours", a.durationHours())) {
-                        at.range("durationHours", a.durationHours(), 1, 8_760);
-                    }
-                    action.put("durationHours", a.durationHours());
-                } else if (a.durationHours() != null) {
-                    at.fail("durationHours", "only a suspension has a duration");
-                }
-                actions.add(action);
-            }
+            actions = actions(checks, category, requested, true);
             if (requested.size() > 1 && actions.stream().anyMatch(a -> a.get("type").equals("no_action"))) {
                 checks.fail("actions", "no_action stands alone");
             }
@@ -208,6 +185,42 @@ public class Decisions {
         }
         if (!checks.ok()) {
             throw new InvalidInputException(checks.problems());
+        }
+        return actions;
+    }
+
+    /**
+     * The requested actions checked against what the policy allows for the category: each a type
+     * the category allows (and, unless {@code noActionAllowed}, not {@code no_action}); suspensions
+     * with 1 to 8,760 hours, nothing else with a duration. Problems go to {@code checks}.
+     */
+    static List<Map<String, Object>> actions(Checks checks, ContentPolicy.Category category,
+            List<ActionRequest> requested, boolean noActionAllowed) {
+        List<String> allowed = category.allowedActions() == null ? List.of() : category.allowedActions();
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            ActionRequest a = requested.get(i);
+            Checks at = checks.under("actions[" + i + "]");
+            if (a == null || !at.required("type", a.type())) {
+                continue;
+            }
+            if (!allowed.contains(a.type()) || (!noActionAllowed && a.type().equals("no_action"))) {
+                at.fail("type", "the policy allows for " + category.code() + " only " + String.join(", ", allowed)
+                        + (noActionAllowed ? "" : " (and a modified decision keeps some action)")
+                        + " (was '" + Checks.quote(a.type()) + "')");
+                continue;
+            }
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("type", a.type());
+            if (a.type().equals("suspend")) {
+                if (at.required("durationHours", a.durationHours())) {
+                    at.range("durationHours", a.durationHours(), 1, 8_760);
+                }
+                action.put("durationHours", a.durationHours());
+            } else if (a.durationHours() != null) {
+                at.fail("durationHours", "only a suspension has a duration");
+            }
+            actions.add(action);
         }
         return actions;
     }

@@ -37,7 +37,7 @@ class StatementController {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new InvalidInputException("format", "must be json or csv");
         }
-        List<Map<String, Object>> found = statements.between(from, to);
+        List<Map<String, Object>> found = statements.between(from, to, Actors.current());
         if (format.equals("csv")) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -64,10 +64,13 @@ public class StatementsOfReasons {
     private final JsonMapper json;
     private final ContentPolicy policy;
     private final Cases cases;
+    private final org.vigil.routing.Queues queues;
     private final String termsUrl;
 
     StatementsOfReasons(JdbcClient jdbc, JsonMapper json, ContentPolicy policy, Cases cases,
+            org.vigil.routing.Queues queues,
             @Value("${vigil.statements.terms-url:https://example.com/terms}") String termsUrl) {
+        this.queues = queues;
         this.jdbc = jdbc;
         this.json = json;
         this.policy = policy;
@@ -109,7 +112,7 @@ public class StatementsOfReasons {
     }
 
     /** Every statement of the decisions made on the days from {@code from} to {@code to} (UTC, inclusive). */
-    public List<Map<String, Object>> between(@Nullable LocalDate from, @Nullable LocalDate to) {
+    public List<Map<String, Object>> between(@Nullable LocalDate from, @Nullable LocalDate to, Actor actor) {
         Checks checks = new Checks();
         checks.required("from", from);
         checks.required("to", to);
@@ -118,7 +121,11 @@ public class StatementsOfReasons {
         }
         checks.throwIfInvalid();
         List<Map<String, Object>> statements = new ArrayList<>();
-        jdbc.sql(SELECT + " and d.created_at >= :from and d.created_at < :to order by d.id limit 100000")
+        // A vendor lead exports the decisions of the queues their team serves only.
+        java.util.Optional<java.util.Set<Long>> visible = queues.visibleTo(actor);
+        jdbc.sql(SELECT + " and d.created_at >= :from and d.created_at < :to"
+                        + (visible.isPresent() ? " and c.queue_id = any(:queues)" : "") + " order by d.id limit 100000")
+                .param("queues", visible.map(v -> v.toArray(Long[]::new)).orElse(new Long[0]))
                 .param("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .query(this::row).list()
