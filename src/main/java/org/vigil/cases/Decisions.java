@@ -129,7 +129,9 @@ public class Decisions {
         cases.appendEvent(caseId, seq, "decided", actor.ref(), data, now);
         jdbc.sql("update vigil_case set version = :seq, updated_at = :now where id = :id")
                 .param("seq", seq).param("now", Timestamp.from(now)).param("id", caseId).update();
-        if (request.verdict().equals("escalate")) {
+        boolean escalated = actions.stream().anyMatch(a -> "escalate".equals(a.get("type")));
+        if (request.verdict().equals("escalate") || escalated) {
+            // enforced now where violating, and back to the queue for a specialist
             escalate(caseId, seq, locked, kase, request.rationale(), actor, now);
         } else {
             cases.transition(caseId, seq, locked.status(), CaseStatus.SOLVED, "decided: " + request.verdict(), actor, now);
@@ -137,6 +139,13 @@ public class Decisions {
         }
         if (request.verdict().equals("violating")) {
             enforce(decisionId, kase, request, actions, current.version(), now);
+            if (actions.stream().anyMatch(a -> "report_to_authorities".equals(a.get("type")))) {
+                // the decided event says why; the tag puts the case on the specialists' list
+                jdbc.sql("""
+                        update vigil_case set tags = array_append(tags, 'authority_report_due')
+                        where id = :id and not 'authority_report_due' = any(tags)
+                        """).param("id", caseId).update();
+            }
         }
         clocks.refresh(caseId, now);
         return decision(decisionId);
@@ -285,7 +294,9 @@ public class Decisions {
             if (Strikes.STRIKING.indexOf(type) > (strongest == null ? -1 : Strikes.STRIKING.indexOf(strongest))) {
                 strongest = type;
             }
-            if (type.equals("no_action")) {
+            // Not the product's to carry out: escalation stays in Vigil, and a specialist files the report
+            // to the authorities from the draft Vigil prepares.
+            if (type.equals("no_action") || type.equals("escalate") || type.equals("report_to_authorities")) {
                 continue;
             }
             Map<String, Object> payload = new LinkedHashMap<>();

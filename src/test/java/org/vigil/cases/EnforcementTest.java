@@ -248,6 +248,37 @@ class EnforcementTest extends IntegrationTest {
     }
 
     @Test
+    void escalationAndReportsToTheAuthoritiesStayInVigilWhileTheRestIsEnforced() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.mode.set("ok");
+            webhook(receiver.url());
+            Reviewer reviewer = reviewer(List.of("child_safety"));
+            long harassment = held(reviewer, "acct_" + unique(), "harassment");
+            assertThat(reviewer.api().post("/api/v1/cases/" + harassment + "/decision", Map.of("verdict", "violating",
+                    "category", "harassment", "actions", List.of(Map.of("type", "remove_content")),
+                    "rationale", "Threat against a named person; removing now.")).status()).isEqualTo(201);
+            long csam = held(reviewer, "acct_" + unique(), "child_sexual_exploitation");
+            Api.Answer decided = reviewer.api().post("/api/v1/cases/" + csam + "/decision", Map.of(
+                    "verdict", "violating", "category", "child_sexual_exploitation", "subReason", "grooming",
+                    "actions", List.of(Map.of("type", "remove_content"), Map.of("type", "ban"),
+                            Map.of("type", "report_to_authorities"), Map.of("type", "escalate")),
+                    "rationale", "Grooming of a minor."));
+            assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
+
+            await("the product's two actions", () -> receiver.accepted.values().stream()
+                    .filter(b -> b.get("caseId").asLong() == csam).count() == 2);
+            Thread.sleep(500);
+            assertThat(receiver.accepted.values().stream().filter(b -> b.get("caseId").asLong() == csam)
+                    .map(b -> b.get("action").get("type").asString())).containsExactlyInAnyOrder("remove_content", "ban");
+            JsonNode kase = admin.get("/api/v1/cases/" + csam).json();
+            assertThat(kase.get("status").asString()).isEqualTo("open");
+            assertThat(kase.get("assigneeId").isNull()).isTrue();
+            assertThat(kase.get("tags").valueStream().map(JsonNode::asString))
+                    .contains("escalated", "authority_report_due");
+        }
+    }
+
+    @Test
     void escalatingHandsTheCaseBackOnePriorityHigherForASpecialist() {
         Reviewer holder = reviewer(List.of());
         long caseId = held(holder, "acct_" + unique(), "harassment");

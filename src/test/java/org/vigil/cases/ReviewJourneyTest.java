@@ -109,6 +109,10 @@ class ReviewJourneyTest extends IntegrationTest {
             await("the enforcement", () -> received.stream().filter(r -> r.event().equals("enforcement.action")
                     && r.body().get("caseId").asLong() == caseId).count() == 2);
             assertThat(admin.get("/api/v1/accounts/" + account + "/strikes").json().get("active").asInt()).isEqualTo(1);
+            // → the user is told why, and how to appeal
+            JsonNode notice = integration("read").get("/api/v1/cases/" + caseId + "/statement-of-reasons").json();
+            assertThat(notice.get("decision_visibility").get(0).asString()).isEqualTo("DECISION_VISIBILITY_CONTENT_REMOVED");
+            assertThat(notice.get("redress").asString()).contains("appeal");
 
             // → the user appeals
             Api.Answer appealed = integration("intake").post("/api/v1/appeals", Map.of("caseId", caseId,
