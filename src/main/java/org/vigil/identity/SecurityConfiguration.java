@@ -104,7 +104,8 @@ class SecurityConfiguration {
                                 .hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/workforce/staffing", "/api/v1/workforce/plans",
-                                "/api/v1/workforce/scenarios", "/api/v1/workforce/simulations", "/api/v1/workforce/forecasts")
+                                "/api/v1/workforce/scenarios", "/api/v1/workforce/simulations", "/api/v1/workforce/forecasts",
+                                "/api/v1/workforce/deferred")
                                 .hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/rules/dry-run")

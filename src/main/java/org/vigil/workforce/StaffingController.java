@@ -143,6 +143,62 @@ class StaffingController {
         return Map.of("scenarios", answer);
     }
 
+    record DeferredQuestion(@Nullable List<Double> arrivals, @Nullable Double intervalMinutes,
+            @Nullable Double ahtSeconds, @Nullable Double slaMinutes, @Nullable Double maxOccupancy,
+            @Nullable Double initialBacklog, @Nullable Double shrinkage, @Nullable Integer agents) {
+    }
+
+    /**
+     * {@code POST /api/v1/workforce/deferred}: review work whose SLA is hours — the fewest agents, constant
+     * over the period, who clear the forecast arrivals and the backlog within the SLA window at the
+     * occupancy cap (or what a given number achieves), with the backlog per interval.
+     */
+    @PostMapping("/deferred")
+    Map<String, Object> deferred(@RequestBody DeferredQuestion q) {
+        Checks checks = new Checks();
+        double[] arrivals = arrivals(checks, q.arrivals());
+        checks.required("intervalMinutes", q.intervalMinutes());
+        checks.range("intervalMinutes", q.intervalMinutes(), 1, 1_440);
+        checks.required("ahtSeconds", q.ahtSeconds());
+        checks.range("ahtSeconds", q.ahtSeconds(), 1, 86_400);
+        checks.required("slaMinutes", q.slaMinutes());
+        checks.range("slaMinutes", q.slaMinutes(), 1, 30 * 1_440);
+        checks.range("maxOccupancy", q.maxOccupancy(), 0.05, 1);
+        checks.range("initialBacklog", q.initialBacklog(), 0, 1e8);
+        checks.range("shrinkage", q.shrinkage(), 0, 0.95);
+        checks.range("agents", q.agents(), 0, 1_000_000);
+        checks.throwIfInvalid();
+        List<Double> list = new ArrayList<>();
+        for (double a : arrivals) {
+            list.add(a);
+        }
+        org.vigil.workforce.staffing.DeferredWorkload work = kernel(() -> new org.vigil.workforce.staffing.DeferredWorkload(
+                list, q.intervalMinutes(), q.ahtSeconds(), q.slaMinutes(),
+                q.maxOccupancy() == null ? 0.85 : q.maxOccupancy(),
+                q.initialBacklog() == null ? 0 : q.initialBacklog()), "");
+        int agents;
+        org.vigil.workforce.staffing.DeferredOutcome outcome;
+        if (q.agents() != null) {
+            agents = q.agents();
+            outcome = kernel(() -> work.simulate(q.agents()), "");
+        } else {
+            org.vigil.workforce.staffing.DeferredPlan plan = kernel(work::requiredAgents, "");
+            agents = plan.agents();
+            outcome = plan.outcome();
+        }
+        double shrinkage = q.shrinkage() == null ? 0 : q.shrinkage();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("agents", agents);
+        answer.put("scheduledAgents", (int) Math.ceil(agents / (1 - shrinkage) - 1e-9));
+        answer.put("slaMet", outcome.slaMet());
+        answer.put("maxDelayMinutes", finite(outcome.maxDelayMinutes()));
+        answer.put("drainMinutes", finite(outcome.drainMinutes()));
+        answer.put("workloadHours", outcome.workloadHours());
+        answer.put("intervals", outcome.intervals().stream().map(f -> Map.of("arrivals", f.arrivals(),
+                "served", f.served(), "backlog", f.backlog())).toList());
+        return answer;
+    }
+
     static final int MAX_INTERVALS = 2_016;
 
     private static double orZero(@Nullable Double value) {

@@ -104,6 +104,30 @@ class PlanningApiTest extends IntegrationTest {
     }
 
     @Test
+    void reviewWorkWithAnSlaOfHoursIsStaffedToClearItInTime() {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("arrivals", java.util.Collections.nCopies(48, 60.0));
+        q.put("intervalMinutes", 30);
+        q.put("ahtSeconds", 120);
+        q.put("slaMinutes", 240);
+        q.put("maxOccupancy", 0.85);
+        q.put("shrinkage", 0.2);
+        // 60 items × 120 s per half hour is 4 agents of pure work; at 85 % occupancy that takes 4.7, so 5
+        JsonNode needed = admin.post("/api/v1/workforce/deferred", q).json();
+        assertThat(needed.get("agents").asInt()).isEqualTo(5);
+        assertThat(needed.get("scheduledAgents").asInt()).isEqualTo(7);
+        assertThat(needed.get("slaMet").asBoolean()).isTrue();
+        assertThat(needed.get("maxDelayMinutes").asDouble()).isLessThanOrEqualTo(240);
+        q.put("agents", 4);
+        JsonNode four = admin.post("/api/v1/workforce/deferred", q).json();
+        assertThat(four.get("slaMet").asBoolean()).isFalse();
+        assertThat(four.get("intervals").get(47).get("backlog").asDouble()).isPositive();
+        q.put("slaMinutes", 0);
+        assertThat(admin.post("/api/v1/workforce/deferred", q).json().get("errors").get(0).get("field").asString())
+                .isEqualTo("slaMinutes");
+    }
+
+    @Test
     void badPlansAreRefusedNamingTheField() {
         List<Object> arrivals = new ArrayList<>(day());
         arrivals.set(3, -5);
