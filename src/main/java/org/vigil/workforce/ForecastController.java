@@ -53,6 +53,63 @@ class ForecastController {
             @Nullable Integer horizonDays, @Nullable Double confidence, @Nullable List<Override> overrides) {
     }
 
+    record IntradayQuestion(@Nullable Long queueId, @Nullable Integer weeks, @Nullable Double confidence) {
+    }
+
+    /**
+     * {@code POST /api/v1/workforce/intraday}: today (UTC) so far for one queue — the arrivals of each
+     * half hour against the forecast made from the weeks before today, and how far the day runs ahead of or
+     * behind it.
+     */
+    @PostMapping("/api/v1/workforce/intraday")
+    Map<String, Object> intraday(@RequestBody IntradayQuestion q) {
+        Checks checks = new Checks();
+        int weeks = q.weeks() == null ? 4 : q.weeks();
+        checks.range("weeks", weeks, 1, 12);
+        double confidence = q.confidence() == null ? 0.8 : q.confidence();
+        checks.range("confidence", confidence, 0.5, 0.99);
+        if (checks.required("queueId", q.queueId()) && (!queues.exists(q.queueId()) || queues
+                .visibleTo(Actors.current()).map(visible -> !visible.contains(q.queueId())).orElse(false))) {
+            checks.fail("queueId", "no queue has id " + q.queueId());
+        }
+        checks.throwIfInvalid();
+        Instant now = DatabaseClock.now();
+        Instant midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        int n = weeks * 7 * 48;
+        Instant start = midnight.minus(INTERVAL.multipliedBy(n));
+        Series history = Series.ofCounts(start, INTERVAL, cases.arrivals(q.queueId(), start, INTERVAL, n));
+        Forecast forecast = ModelChoice.choose(history).forecast(48, confidence);
+        int elapsed = (int) (Duration.between(midnight, now).toSeconds() / INTERVAL.toSeconds());
+        long[] actual = cases.arrivals(q.queueId(), midnight, INTERVAL, 48);
+        List<Map<String, Object>> intervals = new ArrayList<>();
+        double forecastSoFar = 0;
+        long actualSoFar = 0;
+        for (int i = 0; i < 48; i++) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("at", forecast.timeAt(i));
+            p.put("forecast", forecast.point(i));
+            p.put("lower", forecast.lower(i));
+            p.put("upper", forecast.upper(i));
+            // the current half hour is still filling up: actuals count only completed ones
+            p.put("actual", i < elapsed ? actual[i] : null);
+            p.put("outsideBand", i < elapsed && (actual[i] < forecast.lower(i) || actual[i] > forecast.upper(i)));
+            if (i < elapsed) {
+                forecastSoFar += forecast.point(i);
+                actualSoFar += actual[i];
+            }
+            intervals.add(p);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("queueId", q.queueId());
+        answer.put("day", midnight);
+        answer.put("completedIntervals", elapsed);
+        answer.put("actualSoFar", actualSoFar);
+        answer.put("forecastSoFar", forecastSoFar);
+        answer.put("varianceSoFar", forecastSoFar == 0 ? null : (actualSoFar - forecastSoFar) / forecastSoFar);
+        answer.put("intervals", intervals);
+        return answer;
+    }
+
     @PostMapping("/api/v1/workforce/forecasts")
     ResponseEntity<?> forecast(@RequestBody Question q, @RequestParam(defaultValue = "json") String format) {
         Checks checks = new Checks();

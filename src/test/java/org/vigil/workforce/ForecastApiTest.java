@@ -86,6 +86,33 @@ class ForecastApiTest extends IntegrationTest {
     }
 
     @Test
+    void intradayShowsTodaysArrivalsAgainstTheForecastMadeFromTheWeeksBefore() {
+        long queue = admin.post("/api/v1/queues", Map.of("name", "Intraday queue " + unique(), "kind", "review",
+                "allTeams", true)).json().get("id").asLong();
+        for (int i = 0; i < 3; i++) {
+            long caseId = admin.post("/api/v1/reports", userReport("message", "id_" + unique(), "spam", "r-" + unique()))
+                    .json().get("caseId").asLong();
+            // arrived in today's first half hour
+            jdbc.sql("update vigil_case set queue_id = :q, created_at = date_trunc('day', now() at time zone 'UTC') "
+                            + "at time zone 'UTC' + interval '5 minutes' where id = :id")
+                    .param("q", queue).param("id", caseId).update();
+        }
+        JsonNode day = admin.post("/api/v1/workforce/intraday", Map.of("queueId", queue, "weeks", 1)).json();
+        assertThat(day.get("intervals")).hasSize(48);
+        int done = day.get("completedIntervals").asInt();
+        assertThat(done).isBetween(0, 47);
+        for (int i = 0; i < 48; i++) {
+            assertThat(day.get("intervals").get(i).get("actual").isNull()).isEqualTo(i >= done);
+        }
+        if (done > 0) {
+            assertThat(day.get("intervals").get(0).get("actual").asLong()).isEqualTo(3);
+            assertThat(day.get("actualSoFar").asLong()).isEqualTo(3);
+            assertThat(day.get("intervals").get(0).get("outsideBand").asBoolean()).isTrue();
+        }
+        assertThat(admin.post("/api/v1/workforce/intraday", Map.of("queueId", 999_999)).status()).isEqualTo(422);
+    }
+
+    @Test
     void badQuestionsAreRefusedNamingTheField() {
         Map<String, Object> both = question();
         both.put("queueId", 1);
