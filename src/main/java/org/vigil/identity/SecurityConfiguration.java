@@ -105,7 +105,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/workforce/staffing", "/api/v1/workforce/plans",
                                 "/api/v1/workforce/scenarios", "/api/v1/workforce/simulations", "/api/v1/workforce/forecasts",
-                                "/api/v1/workforce/deferred", "/api/v1/workforce/intraday")
+                                "/api/v1/workforce/deferred", "/api/v1/workforce/intraday", "/api/v1/workforce/schedules")
                                 .hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/rules/dry-run")

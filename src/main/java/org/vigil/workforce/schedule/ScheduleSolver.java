@@ -1,0 +1,125 @@
+package org.vigil.workforce.schedule;
+
+import com.google.ortools.sat.CpSolverStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Entry point: finds a least-cost weekly schedule.
+ *
+ * <p>Chooses an integer number of agents for every (team, candidate shift) so as to minimise
+ * Σ team hourly cost × paid hours × agents + shortfall penalty × Σ shortfall, where the
+ * shortfall of an interval is how many required agents are not covered. Constraints: each
+ * team's weekly paid hours within its band, at most {@code maxShiftsPerDay} of a team's shifts
+ * starting on one day, and, if capped, vendor coverage at most the given share of coverage in
+ * every interval. The linear relaxation is solved first with GLOP (bound and search hint), then
+ * the integer model with CP-SAT using at most {@link SolverOptions#workers()} threads. The
+ * search stops at proven optimality, at the first schedule within
+ * {@link SolverOptions#relativeGapLimit()} of the LP bound or of CP-SAT's own bound, or at the
+ * time limit.
+ *
+ * <p>Stateless and safe to call from several threads; each call uses its own solvers.
+ */
+public final class ScheduleSolver {
+
+    private ScheduleSolver() {
+    }
+
+    /**
+     * Solves a problem.
+     *
+     * @param problem the week to cover
+     * @param options search limits
+     * @return the best schedule found
+     * @throws ScheduleNotFoundException if the team constraints are contradictory or no schedule was found in time
+     */
+    public static Schedule solve(ScheduleProblem problem, SolverOptions options) {
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(options, "options");
+        long started = System.nanoTime();
+        CoverageModel model = new CoverageModel(problem);
+        Optional<LpRelaxation.Solution> lp = options.computeLpBound() ? LpRelaxation.solve(model) : Optional.empty();
+        CpSatSearch.Result result = CpSatSearch.solve(model, options, lp);
+        SolveStatus status;
+        double lpBound = lp.map(LpRelaxation.Solution::objectiveHalfCents).orElse(0.0);
+        if (result.status() == CpSolverStatus.OPTIMAL || result.status() == CpSolverStatus.FEASIBLE) {
+            status = result.withinGap(lpBound, options.relativeGapLimit()) ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+        } else {
+            throw new ScheduleNotFoundException(result.status().name(), "no schedule found: CP-SAT returned "
+                    + result.status() + (result.status() == CpSolverStatus.INFEASIBLE
+                            ? " (team paid-hour floors cannot be met within the daily shift limits)"
+                            : " within " + options.timeLimit()));
+        }
+        Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
+        return assemble(model, result, lp, status, wallTime);
+    }
+
+    private static Schedule assemble(CoverageModel model, CpSatSearch.Result result,
+            Optional<LpRelaxation.Solution> lp, SolveStatus status, Duration wallTime) {
+        List<Team> teams = model.problem.teams();
+        int[] covered = new int[Week.INTERVALS];
+        int[] teamShifts = new int[teams.size()];
+        long[] teamPaidIntervals = new long[teams.size()];
+        long[] teamCostHalfCents = new long[teams.size()];
+        List<AssignedShift> shifts = new ArrayList<>();
+        for (int c = 0; c < model.columns.size(); c++) {
+            long agents = result.agents()[c];
+            if (agents == 0) {
+                continue;
+            }
+            CoverageModel.Column column = model.columns.get(c);
+            for (int i : column.covered()) {
+                covered[i] += (int) agents;
+            }
+            teamShifts[column.team()] += (int) agents;
+            teamPaidIntervals[column.team()] += agents * column.paidIntervals();
+            teamCostHalfCents[column.team()] += agents * column.costHalfCents();
+            CandidateShift shift = column.shift();
+            shifts.add(new AssignedShift(teams.get(column.team()).name(), shift.template().name(), shift.day(),
+                    shift.startInterval(), shift.absoluteStart(), (int) agents, column.paidIntervals() / 2.0));
+        }
+        shifts.sort(Comparator.comparingInt(AssignedShift::absoluteStart)
+                .thenComparing(AssignedShift::team)
+                .thenComparing(AssignedShift::template));
+
+        List<IntervalCoverage> coverage = new ArrayList<>(Week.INTERVALS);
+        long totalShortfall = 0;
+        for (int i = 0; i < Week.INTERVALS; i++) {
+            int shortfall = Math.max(0, model.required[i] - covered[i]);
+            totalShortfall += shortfall;
+            coverage.add(new IntervalCoverage(i, model.required[i], covered[i], shortfall));
+        }
+
+        List<TeamCost> teamCosts = new ArrayList<>(teams.size());
+        long costHalfCents = 0;
+        long paidIntervals = 0;
+        for (int t = 0; t < teams.size(); t++) {
+            teamCosts.add(new TeamCost(teams.get(t).name(), teamShifts[t], teamPaidIntervals[t] / 2.0,
+                    money(teamCostHalfCents[t])));
+            costHalfCents += teamCostHalfCents[t];
+            paidIntervals += teamPaidIntervals[t];
+        }
+        long penaltyHalfCents = Math.multiplyExact(totalShortfall, model.shortfallPenaltyHalfCents);
+        long objectiveHalfCents = costHalfCents + penaltyHalfCents;
+
+        Optional<BigDecimal> lpBound = lp.map(s -> BigDecimal.valueOf(s.objectiveHalfCents())
+                .divide(BigDecimal.valueOf(200), 3, RoundingMode.FLOOR));
+        OptionalDouble gap = lp.filter(s -> s.objectiveHalfCents() > 0)
+                .map(s -> OptionalDouble.of((objectiveHalfCents - s.objectiveHalfCents()) / s.objectiveHalfCents()))
+                .orElse(OptionalDouble.empty());
+        return new Schedule(shifts, coverage, teamCosts, money(costHalfCents), paidIntervals / 2.0, totalShortfall,
+                money(penaltyHalfCents), money(objectiveHalfCents), money(Math.min(result.boundHalfCents(),
+                        objectiveHalfCents)), lpBound, gap, status, wallTime);
+    }
+
+    private static BigDecimal money(long halfCents) {
+        return BigDecimal.valueOf(halfCents * 5, 3);
+    }
+}
