@@ -47,8 +47,10 @@ class ScheduleController {
     }
 
     @PostMapping("/api/v1/workforce/schedules")
-    Map<String, Object> schedule(@RequestBody Question q) {
+    org.springframework.http.ResponseEntity<?> schedule(@RequestBody Question q,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "json") String format) {
         Checks checks = new Checks();
+        checks.oneOf("format", format, List.of("json", "csv"));
         if (checks.required("requiredAgents", q.requiredAgents())
                 && q.requiredAgents().size() != Week.INTERVALS) {
             checks.fail("requiredAgents", "must give the agents required in each of the week's " + Week.INTERVALS
@@ -159,6 +161,27 @@ class ScheduleController {
         answer.put("shifts", shifts);
         answer.put("coverage", schedule.coverage().stream().map(c -> Map.of("interval", c.interval(),
                 "required", c.required(), "covered", c.covered(), "shortfall", c.shortfall())).toList());
-        return answer;
+        if (format.equals("csv")) {
+            // one row per shift: what a rota is built from
+            StringBuilder csv = new StringBuilder("team,template,day,startInterval,start,agents\r\n");
+            for (AssignedShift s : schedule.shifts()) {
+                int minutes = s.startInterval() * Week.MINUTES_PER_INTERVAL;
+                csv.append(cell(s.team())).append(',').append(cell(s.template())).append(',').append(s.day()).append(',')
+                        .append(s.startInterval()).append(',')
+                        .append(String.format(Locale.ROOT, "%02d:%02d", minutes / 60 % 24, minutes % 60)).append(',')
+                        .append(s.agents()).append("\r\n");
+            }
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(new org.springframework.http.MediaType("text", "csv",
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .body(csv.toString());
+        }
+        return org.springframework.http.ResponseEntity.ok(answer);
+    }
+
+    /** A quoted CSV cell; a leading formula character is neutralised so no spreadsheet runs it. */
+    private static String cell(String text) {
+        String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

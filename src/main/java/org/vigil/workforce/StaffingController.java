@@ -54,8 +54,10 @@ class StaffingController {
      * given per interval) and answers the intervals and the totals.
      */
     @PostMapping("/plans")
-    Map<String, Object> plan(@RequestBody PlanQuestion q) {
+    org.springframework.http.ResponseEntity<?> plan(@RequestBody PlanQuestion q,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "json") String format) {
         Checks checks = new Checks();
+        checks.oneOf("format", format, List.of("json", "csv"));
         double[] arrivals = arrivals(checks, q.arrivals());
         int[] agents = null;
         if (q.agents() != null && checks.size("agents", q.agents(), MAX_INTERVALS)) {
@@ -75,7 +77,23 @@ class StaffingController {
         StaffingRequest template = settings(checks, q.settings());
         int[] given = agents;
         IntervalPlan plan = kernel(() -> IntervalPlan.of(template, arrivals, given), "settings.");
-        return plan(plan);
+        if (format.equals("csv")) {
+            StringBuilder csv = new StringBuilder(
+                    "interval,agents,scheduledAgents,serviceLevel,probabilityOfWaiting,asa,occupancy,abandonment\r\n");
+            for (int i = 0; i < plan.intervals().size(); i++) {
+                StaffingResult r = plan.intervals().get(i);
+                csv.append(i).append(',').append(r.agents()).append(',').append(r.scheduledAgents()).append(',')
+                        .append(r.serviceLevel()).append(',').append(r.probabilityOfWaiting()).append(',')
+                        .append(Double.isFinite(r.asaSeconds()) ? String.valueOf(r.asaSeconds()) : "").append(',')
+                        .append(r.occupancy()).append(',')
+                        .append(r.abandonment() == null ? "" : String.valueOf(r.abandonment())).append("\r\n");
+            }
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(new org.springframework.http.MediaType("text", "csv",
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .body(csv.toString());
+        }
+        return org.springframework.http.ResponseEntity.ok(plan(plan));
     }
 
     record VariantQuestion(@Nullable String name, @Nullable Double volumeChangePercent,

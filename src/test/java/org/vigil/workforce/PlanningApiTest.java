@@ -53,6 +53,11 @@ class PlanningApiTest extends IntegrationTest {
         assertThat(plan.get("peakScheduledAgents").asInt()).isEqualTo(peak);
         assertThat(plan.get("serviceLevel").asDouble()).isGreaterThanOrEqualTo(0.8);
         assertThat(plan.get("intervalsMissingTarget").asInt()).isZero();
+
+        String[] csv = admin.post("/api/v1/workforce/plans?format=csv", Map.of("settings", settings(), "arrivals", day()))
+                .body().split("\r\n");
+        assertThat(csv).hasSize(49);
+        assertThat(csv[21]).startsWith("20,14,20,");
     }
 
     @Test

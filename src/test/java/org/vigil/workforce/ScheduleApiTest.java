@@ -45,6 +45,13 @@ class ScheduleApiTest extends IntegrationTest {
         assertThat(schedule.get("shifts").valueStream().map(s -> s.get("team").asString())).containsOnly("vendor");
         assertThat(schedule.get("coverage").get(20).get("covered").asInt()).isEqualTo(2);
         assertThat(schedule.get("gapToLpBound").asDouble()).isLessThan(0.02);
+
+        Api.Answer csv = admin.post("/api/v1/workforce/schedules?format=csv", Map.of("requiredAgents", monday(),
+                "teams", List.of(team("=cmd()", true, 18)), "timeLimitSeconds", 20));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("team,template,day,startInterval,start,agents");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith("\"'=cmd()\",\"4h\",MONDAY,16,08:00,2");
     }
 
     @Test
