@@ -586,14 +586,17 @@ public class Cases {
         checks.requiredText("body", body, MAX_MESSAGE);
         checks.throwIfInvalid();
         Locked locked = lock(id, actor);
-        String kind = jdbc.sql("select kind from vigil_case where id = :id").param("id", id).query(String.class).single();
-        if (kind.equals("review")) {
+        record Requester(String kind, @Nullable String author) {
+        }
+        Requester requester = jdbc.sql("select kind, coalesce(requester_user_id, requester_email) from vigil_case "
+                        + "where id = :id")
+                .param("id", id).query((rs, n) -> new Requester(rs.getString(1), rs.getString(2))).single();
+        if (requester.kind().equals("review")) {
             throw new ConflictException(null, "case " + id + " is a review case; requesters write on support cases "
                     + "and appeals");
         }
         Instant now = DatabaseClock.now();
-        String author = jdbc.sql("select coalesce(requester_user_id, requester_email) from vigil_case where id = :id")
-                .param("id", id).query(String.class).optional().orElse(null);
+        String author = requester.author();
         long message = insertMessage(id, "public", "requester", author, body, now);
         int seq = locked.version() + 1;
         appendEvent(id, seq, "requester_message", actor.ref(), Map.of("messageId", message), now);

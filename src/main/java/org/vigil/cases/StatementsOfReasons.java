@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.vigil.identity.Actor;
 import org.vigil.policy.ContentPolicy;
 import org.vigil.web.Checks;
+import org.vigil.web.Csv;
 import org.vigil.web.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -218,16 +219,10 @@ public class StatementsOfReasons {
                 Object value = s.get(column);
                 String text = value == null ? "" : value instanceof List<?> ? json.writeValueAsString(value)
                         : String.valueOf(value);
-                cells.add(cell(text));
+                cells.add(Csv.cell(text));
             }
             out.append(String.join(",", cells)).append("\r\n");
         }
         return out.toString();
-    }
-
-    /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets never run it. */
-    static String cell(String text) {
-        String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -15,9 +15,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.vigil.identity.Actor;
+import org.vigil.platform.AfterCommit;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.web.Checks;
 import org.vigil.web.ConflictException;
@@ -201,15 +200,7 @@ public class ContentPolicy {
         } catch (DuplicateKeyException e) {
             throw new ConflictException(null, "the policy was changed at the same moment; read it and try again");
         }
-        current.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    current.invalidateAll();
-                }
-            });
-        }
+        AfterCommit.nowAndAtCompletion(current::invalidateAll);
         return version(next);
     }
 

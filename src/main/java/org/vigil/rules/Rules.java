@@ -13,9 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.vigil.identity.Actor;
+import org.vigil.platform.AfterCommit;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.rules.engine.CompiledRule;
@@ -136,7 +135,7 @@ public class Rules {
             throw new ConflictException("name", "a rule named '" + Checks.quote(valid.name()) + "' already exists");
         }
         recordVersion(id, actor, now);
-        reloadAfterCommit();
+        AfterCommit.nowAndAtCompletion(active::invalidateAll);
         return get(id);
     }
 
@@ -167,7 +166,7 @@ public class Rules {
             throw new ConflictException("name", "a rule named '" + Checks.quote(valid.name()) + "' already exists");
         }
         recordVersion(id, actor, now);
-        reloadAfterCommit();
+        AfterCommit.nowAndAtCompletion(active::invalidateAll);
         return get(id);
     }
 
@@ -234,18 +233,6 @@ public class Rules {
                 """)
                 .param("actor", actor.ref()).param("now", Timestamp.from(now)).param("id", id)
                 .update();
-    }
-
-    private void reloadAfterCommit() {
-        active.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    active.invalidateAll();
-                }
-            });
-        }
     }
 
     private List<Active> load() {

@@ -26,8 +26,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.vigil.platform.AfterCommit;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.sla.clock.BusinessCalendar;
@@ -132,7 +131,7 @@ public class Slas {
             throw new ConflictException("name", "a calendar named '" + Checks.quote(calendar.name())
                     + "' already exists");
         }
-        reloadAfterCommit();
+        AfterCommit.nowAndAtCompletion(snapshot::invalidateAll);
         return calendar(id);
     }
 
@@ -271,7 +270,7 @@ public class Slas {
             throw new ConflictException("name", "an SLA policy named '" + Checks.quote(policy.name())
                     + "' already exists");
         }
-        reloadAfterCommit();
+        AfterCommit.nowAndAtCompletion(snapshot::invalidateAll);
         return policy(id);
     }
 
@@ -310,7 +309,7 @@ public class Slas {
             throw new ConflictException("name", "an SLA policy named '" + Checks.quote(policy.name())
                     + "' already exists");
         }
-        reloadAfterCommit();
+        AfterCommit.nowAndAtCompletion(snapshot::invalidateAll);
         return policy(id);
     }
 
@@ -470,19 +469,6 @@ public class Slas {
     }
 
     // ---------------------------------------------------------------- loading
-
-    /** Drops the cached policies and calendars once the change is committed, so no reload sees it early. */
-    private void reloadAfterCommit() {
-        snapshot.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    snapshot.invalidateAll();
-                }
-            });
-        }
-    }
 
     private record Loaded(Calendar calendar, BusinessCalendar business) {
     }

@@ -46,11 +46,11 @@ class ForecastController {
     record History(@Nullable Instant start, @Nullable List<Double> values) {
     }
 
-    record Override(@Nullable Instant from, @Nullable Instant to, @Nullable Double multiply, @Nullable Double set) {
+    record Adjustment(@Nullable Instant from, @Nullable Instant to, @Nullable Double multiply, @Nullable Double set) {
     }
 
     record Question(@Nullable Long queueId, @Nullable Integer weeks, @Nullable History history,
-            @Nullable Integer horizonDays, @Nullable Double confidence, @Nullable List<Override> overrides) {
+            @Nullable Integer horizonDays, @Nullable Double confidence, @Nullable List<Adjustment> overrides) {
     }
 
     record IntradayQuestion(@Nullable Long queueId, @Nullable Integer weeks, @Nullable Double confidence) {
@@ -147,7 +147,7 @@ class ForecastController {
         List<Overrides.Adjustment> adjustments = new ArrayList<>();
         if (q.overrides() != null && checks.size("overrides", q.overrides(), 100)) {
             for (int i = 0; i < q.overrides().size(); i++) {
-                Override o = q.overrides().get(i);
+                Adjustment o = q.overrides().get(i);
                 Checks at = checks.under("overrides[" + i + "]");
                 if (o == null || !at.required("from", o.from()) || !at.required("to", o.to())) {
                     continue;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.web.Checks;
+import org.vigil.web.Csv;
 import org.vigil.web.InvalidInputException;
 import org.vigil.workforce.schedule.AssignedShift;
 import org.vigil.workforce.schedule.IntervalCoverage;
@@ -166,7 +167,7 @@ class ScheduleController {
             StringBuilder csv = new StringBuilder("team,template,day,startInterval,start,agents\r\n");
             for (AssignedShift s : schedule.shifts()) {
                 int minutes = s.startInterval() * Week.MINUTES_PER_INTERVAL;
-                csv.append(cell(s.team())).append(',').append(cell(s.template())).append(',').append(s.day()).append(',')
+                csv.append(Csv.cell(s.team())).append(',').append(Csv.cell(s.template())).append(',').append(s.day()).append(',')
                         .append(s.startInterval()).append(',')
                         .append(String.format(Locale.ROOT, "%02d:%02d", minutes / 60 % 24, minutes % 60)).append(',')
                         .append(s.agents()).append("\r\n");
@@ -177,11 +178,5 @@ class ScheduleController {
                     .body(csv.toString());
         }
         return org.springframework.http.ResponseEntity.ok(answer);
-    }
-
-    /** A quoted CSV cell; a leading formula character is neutralised so no spreadsheet runs it. */
-    private static String cell(String text) {
-        String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -101,7 +101,7 @@ class StatementsOfReasonsTest extends IntegrationTest {
 
     @Test
     void aFormulaInACellNeverRunsInASpreadsheet() {
-        assertThat(StatementsOfReasons.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(StatementsOfReasons.cell("plain")).isEqualTo("\"plain\"");
+        assertThat(org.vigil.web.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(org.vigil.web.Csv.cell("plain")).isEqualTo("\"plain\"");
     }
 }
