@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
  * Who is calling: an integration key (no user, no team) or a user through a personal token.
  *
  * @param ref    how the audit trail names the actor, e.g. {@code user:12} or {@code key:3}
- * @param keyId  the API key or token used
+ * @param keyId  the API key or token used; 0 for a signed-in browser session
  * @param userId the user, when a personal token was used
  * @param teamId the user's team
  * @param vendor whether the user's team is a vendor (BPO) team, which limits what it sees
  */
 public record Actor(String ref, long keyId, @Nullable Long userId, @Nullable Long teamId, boolean vendor,
-        Set<Role> roles, Set<Scope> scopes) {
+        Set<Role> roles, Set<Scope> scopes) implements java.io.Serializable {
 
     public boolean has(Role role) {
         return roles.contains(role);

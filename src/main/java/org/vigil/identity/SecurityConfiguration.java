@@ -8,6 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,7 +16,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.vigil.web.Problems;
 
 /**
@@ -39,6 +48,17 @@ import org.vigil.web.Problems;
  *   <li>routing rules: read and tried (dry run) by leads and admins, changed by admins;</li>
  *   <li>notifications: users, each their own;</li>
  *   <li>administration (teams, users, tokens, keys, queues): {@code admin} keys and ADMIN users.</li>
+ * </ul>
+ *
+ * <p>The pages (everything outside {@code /api}, {@code /actuator} and the OpenAPI documents) are a
+ * second chain: users sign in with e-mail and password, the session carries a CSRF token that every
+ * form and htmx request sends, and a strict Content-Security-Policy allows only Vigil's own scripts.
+ * <ul>
+ *   <li>sign-in page, styles, scripts: everyone;</li>
+ *   <li>home, review and support workspaces, case lists and case pages: every user (what they see is
+ *       limited by team and clearance where cases are read);</li>
+ *   <li>the floor dashboard: leads and admins;</li>
+ *   <li>administration pages: admins.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,6 +85,60 @@ class SecurityConfiguration {
     }
 
     @Bean
+    SignIn signIn(JdbcClient jdbc, PasswordEncoder passwords) {
+        return new SignIn(jdbc, passwords);
+    }
+
+    @Bean
+    FilterRegistrationBean<SignIn> signInRegistration(SignIn filter) {
+        FilterRegistrationBean<SignIn> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Only Vigil's own scripts run; user text can never become script, style or a frame. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http, SignIn signIn) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher notPages = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
+                path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs"), path.matcher("/swagger-ui/**"),
+                path.matcher("/swagger-ui.html"));
+        String[] leads = {"ROLE_LEAD", "ROLE_ADMIN"};
+        return http
+                .securityMatcher(new NegatedRequestMatcher(notPages))
+                .authenticationProvider(signIn)
+                .addFilterBefore(signIn, AuthorizationFilter.class)
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        .defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
+                    // An htmx request whose session ended: send the whole page to the sign-in form.
+                    response.setHeader("HX-Redirect", "/login");
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                }, request -> request.getHeader("HX-Request") != null)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(GET, "/", "/cases", "/cases/*", "/cases/*/**", "/review", "/review/**")
+                                .hasAnyAuthority(USERS)
+                        .requestMatchers(POST, "/cases/*/**", "/review/**").hasAnyAuthority(USERS)
+                        .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
+                        .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiKeyAuthentication apiKeys) throws Exception {
         String[] readers = concat(USERS, "SCOPE_read", "SCOPE_admin");
         String[] actors = concat(USERS, "SCOPE_admin");

@@ -1,0 +1,62 @@
+// Vigil's only script besides htmx. No inline scripts exist: the Content-Security-Policy forbids them.
+(function () {
+  "use strict";
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute("content") : null;
+  }
+
+  // Every htmx request carries the session's CSRF token, as every form does.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var header = meta("csrf-header");
+    var token = meta("csrf-token");
+    if (header && token) {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  // Keyboard shortcuts: a key clicks the visible, enabled element that declares it with data-key.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Escape" && target && target.blur && target !== document.body) {
+      target.blur();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+      return;
+    }
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      return;
+    }
+    var candidates = document.querySelectorAll('[data-key="' + CSS.escape(event.key.toLowerCase()) + '"]');
+    for (var i = 0; i < candidates.length; i++) {
+      var element = candidates[i];
+      if (!element.disabled && element.offsetParent !== null) {
+        event.preventDefault();
+        element.click();
+        return;
+      }
+    }
+  });
+
+  // Put the keyboard back on the page after htmx swaps in the next case.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var focus = event.detail.target.querySelector("[data-autofocus]");
+    if (focus) {
+      focus.focus();
+    }
+  });
+
+  // Blurred media stays blurred until the reviewer reveals it (the reveal itself is recorded by the server).
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var element = event.detail.elt;
+    if (element && element.hasAttribute("data-reveals") && event.detail.successful) {
+      var media = document.getElementById(element.getAttribute("data-reveals"));
+      if (media) {
+        media.classList.remove("blurred");
+      }
+      element.remove();
+    }
+  });
+})();

@@ -1,0 +1,72 @@
+package org.vigil.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.vigil.support.BrowserTest;
+
+class SignInTest extends BrowserTest {
+
+    @Test
+    void anAgentSignsInAndSeesTheQueuesTheyMayWork() {
+        Person agent = person("AGENT", false, List.of("review"), List.of("en"), List.of());
+        signIn(agent);
+        assertThat(browser.findElement(By.cssSelector("header .who")).getText()).startsWith("Agent ");
+        assertThat(browser.findElement(By.id("queues")).getText()).contains("Review review", "Support support");
+        // an agent's page has no links to the leads' and admins' pages
+        assertThat(browser.findElements(By.linkText("Floor"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhetherTheUserExists() {
+        Person agent = person("AGENT", false, List.of("review"), List.of("en"), List.of());
+        for (String email : List.of(agent.email(), "nobody." + unique() + "@vigil.test")) {
+            browser.manage().deleteAllCookies();
+            browser.get(url("/login"));
+            browser.findElement(By.name("email")).sendKeys(email);
+            browser.findElement(By.name("password")).sendKeys("not the password");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            waitFor(d -> d.getCurrentUrl().endsWith("/login?error"));
+            assertThat(find("[role=alert]").getText()).isEqualTo("Wrong e-mail or password.");
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
+        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/login?signedOut"));
+        browser.get(url("/"));
+        waitFor(d -> d.getCurrentUrl().endsWith("/login"));
+    }
+
+    @Test
+    void pagesWithoutASessionSendToSignInAndFormsWithoutTheCsrfTokenAreRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var page = http.send(HttpRequest.newBuilder(URI.create(url("/cases"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        var login = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("email=a%40b.c&password=x")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesForbidScriptsVigilDidNotServe() throws Exception {
+        var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+}
