@@ -393,6 +393,25 @@ public class Cases {
         return new Page(rows, next);
     }
 
+    /**
+     * An account's cases, newest first, at most {@code limit}: cases about the account itself and about
+     * what it owns (its characters, messages, images), as far as the actor may see them.
+     */
+    public List<CaseView> ofAccount(String accountId, int limit, Actor actor) {
+        Optional<Set<Long>> visible = queues.visibleTo(actor);
+        return jdbc.sql("""
+                select * from (
+                    (select * from vigil_case where subject_owner_id = :account order by id desc limit :limit)
+                    union
+                    (select * from vigil_case where subject_type = 'user' and subject_id = :account
+                     order by id desc limit :limit)) c
+                """ + (visible.isPresent() ? " where queue_id = any(:queues)" : "") + " order by id desc limit :limit")
+                .param("account", accountId).param("limit", limit)
+                .param("queues", visible.map(v -> v.toArray(Long[]::new)).orElse(new Long[0]))
+                .query(this::view)
+                .list();
+    }
+
     public List<CaseEvent> events(long id, Actor actor) {
         get(id, actor);
         return jdbc.sql("select * from case_event where case_id = :id order by seq")

@@ -53,6 +53,15 @@ public class Work {
     /** The next case for this agent, from one queue or from every queue they may work; empty if none. */
     @Transactional
     public @Nullable CaseView claimNext(@Nullable Long queueId, Actor actor) {
+        return claimNext(queueId, null, actor);
+    }
+
+    /**
+     * The next case for this agent from one queue, or from every queue of these kinds they may work
+     * (every kind when {@code kinds} is null): a reviewer's "next case" never hands out a support ticket.
+     */
+    @Transactional
+    public @Nullable CaseView claimNext(@Nullable Long queueId, @Nullable Set<String> kinds, Actor actor) {
         long userId = user(actor);
         Identity.User user = identity.user(userId);
         Set<Long> eligible = queues.eligibleFor(user);
@@ -65,6 +74,9 @@ public class Work {
                         + " (team, skills, languages or clearance)");
             }
             eligible = Set.of(queueId);
+        } else if (kinds != null) {
+            eligible = eligible.stream().filter(q -> queues.kindOf(q).filter(kinds::contains).isPresent())
+                    .collect(java.util.stream.Collectors.toSet());
         }
         if (eligible.isEmpty()) {
             return null;

@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,13 +97,24 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** Only Vigil's own scripts run; user text can never become script, style or a frame. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Only Vigil's own scripts run; user text can never become script, style or a frame. Images load
+     * from Vigil and from the media origins an operator allowed ({@code vigil.pages.media-origins}).
+     */
+    static String contentSecurityPolicy(String mediaOrigins) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+                + (mediaOrigins.isBlank() ? "" : " " + mediaOrigins.strip())
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, SignIn signIn) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignIn signIn,
+            @Value("${vigil.pages.media-origins:}") String mediaOrigins) throws Exception {
+        if (!mediaOrigins.isBlank() && !mediaOrigins.strip().matches("(https?://[A-Za-z0-9.-]+(:\\d+)?\\s*)+")) {
+            throw new IllegalArgumentException("vigil.pages.media-origins must be origins such as "
+                    + "https://media.example.com, separated by spaces: " + mediaOrigins);
+        }
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher notPages = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
                 path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs"), path.matcher("/swagger-ui/**"),
@@ -116,7 +128,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(contentSecurityPolicy(mediaOrigins)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
                     // An htmx request whose session ended: send the whole page to the sign-in form.

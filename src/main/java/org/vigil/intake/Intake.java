@@ -404,14 +404,53 @@ public class Intake {
             @Nullable Instant occurredAt, Instant receivedAt) {
     }
 
-    /** Who looked at a case's evidence, and when (newest first). */
+    /** Who looked at a case's evidence, what and when (newest first). */
     public List<Map<String, Object>> evidenceViews(long caseId, Actor actor) {
         cases.get(caseId, actor);
-        return jdbc.sql("select actor, viewed_at from evidence_view where case_id = :case order by id desc limit 1000")
+        return jdbc.sql("""
+                select actor, viewed_at, what from evidence_view where case_id = :case order by id desc limit 1000
+                """)
                 .param("case", caseId)
                 .query((rs, n) -> Map.<String, Object>of("actor", rs.getString(1),
-                        "viewedAt", rs.getTimestamp(2).toInstant()))
+                        "viewedAt", rs.getTimestamp(2).toInstant(), "what", rs.getString(3)))
                 .list();
+    }
+
+    /**
+     * A reviewer reveals one blurred media item of a report: needs the same clearance as the reports
+     * and is recorded as a view of that item. Answers the item's address.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public String revealMedia(long caseId, UUID reportId, int index, Actor actor) {
+        CaseView view = cleared(caseId, actor);
+        String content = jdbc.sql("select content::text from report where id = :id and case_id = :case")
+                .param("id", reportId).param("case", view.id()).query(String.class).optional()
+                .orElseThrow(() -> new org.vigil.web.NotFoundException("case " + caseId + " has no report " + reportId));
+        Object urls = content == null ? null : json.readValue(content, Map.class).get("mediaUrls");
+        if (!(urls instanceof List<?> list) || index < 0 || index >= list.size()) {
+            throw new org.vigil.web.NotFoundException("report " + reportId + " has no media item " + index);
+        }
+        recordView(view.id(), "media " + reportId + "#" + index, actor);
+        return String.valueOf(list.get(index));
+    }
+
+    /** The case, if the actor may see its evidence: sensitive categories need the category's clearance. */
+    private CaseView cleared(long caseId, Actor actor) {
+        CaseView view = cases.get(caseId, actor);
+        ContentPolicy.Category category = view.reason() == null ? null : policy.current().category(view.reason());
+        if (category != null && category.clearance() != null && actor.userId() != null
+                && !identity.user(actor.userId()).clearances().contains(category.clearance())
+                && !actor.isAdmin()) {
+            throw new org.vigil.web.ForbiddenException("the evidence of " + category.code() + " cases is shown only to "
+                    + "reviewers with the " + category.clearance() + " clearance");
+        }
+        return view;
+    }
+
+    private void recordView(long caseId, String what, Actor actor) {
+        jdbc.sql("insert into evidence_view (case_id, actor, viewed_at, what) values (:case, :actor, :now, :what)")
+                .param("case", caseId).param("actor", actor.ref()).param("now", Timestamp.from(DatabaseClock.now()))
+                .param("what", what).update();
     }
 
     /**
@@ -420,18 +459,8 @@ public class Intake {
      */
     @org.springframework.transaction.annotation.Transactional
     public List<StoredReport> reports(long caseId, int limit, Actor actor) {
-        CaseView view = cases.get(caseId, actor);
-        // Sensitive evidence is seen on a need-to-know basis: a reviewer needs the category's clearance.
-        ContentPolicy.Category category = view.reason() == null ? null : policy.current().category(view.reason());
-        if (category != null && category.clearance() != null && actor.userId() != null
-                && !identity.user(actor.userId()).clearances().contains(category.clearance())
-                && !actor.isAdmin()) {
-            throw new org.vigil.web.ForbiddenException("the evidence of " + category.code() + " cases is shown only to "
-                    + "reviewers with the " + category.clearance() + " clearance");
-        }
-        jdbc.sql("insert into evidence_view (case_id, actor, viewed_at) values (:case, :actor, :now)")
-                .param("case", view.id()).param("actor", actor.ref()).param("now", Timestamp.from(DatabaseClock.now()))
-                .update();
+        CaseView view = cleared(caseId, actor);
+        recordView(view.id(), "reports", actor);
         return jdbc.sql("""
                 select id, case_id, subject_type, subject_id, subject_owner_id, content::text, reach::text, source,
                        reason, description, reporter_id, reporter_locale, scores::text, occurred_at, received_at

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,6 +98,11 @@ public abstract class BrowserTest extends IntegrationTest {
         return new Person(created.json().get("id").asLong(), email, teamId);
     }
 
+    /** The API as this person, through a personal access token. */
+    protected Api apiOf(Person person) {
+        return api(admin.post("/api/v1/users/" + person.id() + "/tokens", Map.of()).json().get("secret").asString());
+    }
+
     /** Signs out whoever is signed in and signs this person in; lands on the home page. */
     protected void signIn(Person person) {
         browser.manage().deleteAllCookies();
@@ -108,7 +114,9 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        // htmx swaps replace elements: one read between a swap's removal and insertion is retried
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     protected WebElement find(String css) {

@@ -1,0 +1,260 @@
+package org.vigil.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.vigil.support.BrowserTest;
+import tools.jackson.databind.JsonNode;
+
+class ReviewScreenTest extends BrowserTest {
+
+    /** A review queue only this test's team works, and a reviewer in that team. */
+    private record Floor(long queue, Person reviewer) {
+    }
+
+    private Floor floor(List<String> clearances) {
+        String skill = "skill_" + unique();
+        Person reviewer = person("AGENT", false, List.of(skill), List.of("en"), clearances);
+        Map<String, Object> queue = new LinkedHashMap<>(Map.of("name", "Review " + unique(), "kind", "review",
+                "allTeams", false, "teamIds", List.of(reviewer.teamId()), "requiredSkills", List.of(skill)));
+        return new Floor(admin.post("/api/v1/queues", queue).json().get("id").asLong(), reviewer);
+    }
+
+    /** Files a report about a fresh subject and moves its case into the queue. */
+    private long caseIn(long queue, Map<String, Object> report) {
+        long id = admin.post("/api/v1/reports", report).json().get("caseId").asLong();
+        jdbc.sql("update vigil_case set queue_id = ? where id = ?").param(queue).param(id).update();
+        return id;
+    }
+
+    private long caseIn(long queue, String reason, long views) {
+        Map<String, Object> report = userReport("character", "c_" + unique(), reason, "r_" + unique());
+        report.put("subject", Map.of("type", "character", "id", "c_" + unique(), "ownerId", "u_" + unique(),
+                "content", Map.of("text", "a character's greeting"), "reach", Map.of("views24h", views)));
+        return caseIn(queue, report);
+    }
+
+    private JavascriptExecutor js() {
+        return (JavascriptExecutor) browser;
+    }
+
+    private void press(String key) {
+        browser.findElement(By.tagName("body")).sendKeys(key);
+    }
+
+    @Test
+    void aReviewerDecidesByKeyboardAndTheNextCaseAppearsWithoutAPageLoad() {
+        Floor floor = floor(List.of());
+        long viral = caseIn(floor.queue(), "harassment", 900_000);
+        long quiet = caseIn(floor.queue(), "harassment", 10);
+        signIn(floor.reviewer());
+        browser.get(url("/review?queue=" + floor.queue()));
+        js().executeScript("window.stillTheSamePage = true;");
+
+        press("n");
+        waitFor(d -> d.findElement(By.id("case-title")).getText().contains("Case #" + viral));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + viral);
+        press("2");
+        waitFor(d -> d.findElement(By.id("case-title")).getText().contains("Case #" + quiet));
+        assertThat(find("[role=status]").getText()).startsWith("Case #" + viral + ": violating");
+        press("1");
+        waitFor(d -> !d.findElements(By.id("queue-empty")).isEmpty());
+
+        assertThat(js().executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
+        JsonNode first = admin.get("/api/v1/cases/" + viral + "/decisions").json().get("decisions").get(0);
+        assertThat(first.get("verdict").asString()).isEqualTo("violating");
+        assertThat(first.get("category").asString()).isEqualTo("harassment");
+        assertThat(first.get("actions").get(0).get("type").asString()).isEqualTo(firstAllowedAction("harassment"));
+        assertThat(admin.get("/api/v1/cases/" + quiet + "/decisions").json().get("decisions").get(0)
+                .get("verdict").asString()).isEqualTo("not_violating");
+        assertThat(admin.get("/api/v1/cases/" + quiet).json().get("status").asString()).isEqualTo("solved");
+    }
+
+    @Test
+    void theDecisionFormOffersOnlyTheActionsThePolicyAllowsForTheChosenCategory() {
+        Floor floor = floor(List.of());
+        caseIn(floor.queue(), "spam", 5);
+        signIn(floor.reviewer());
+        browser.get(url("/review?queue=" + floor.queue()));
+        press("n");
+        find("#decision");
+        for (String category : List.of("spam", "hate")) {
+            new Select(browser.findElement(By.name("category"))).selectByValue(category);
+            List<String> expected = allowedActions(category).stream().filter(a -> !a.equals("escalate")).toList();
+            waitFor(d -> offeredActions().equals(expected));
+        }
+        screenshot("review-screen");
+    }
+
+    @Test
+    void aRefusedDecisionKeepsTheCaseAndSaysWhy() {
+        Floor floor = floor(List.of());
+        long id = caseIn(floor.queue(), "hate", 5);
+        signIn(floor.reviewer());
+        browser.get(url("/review?queue=" + floor.queue()));
+        press("n");
+        find("#decision");
+        // violating without any action
+        browser.findElements(By.name("actions")).stream().filter(WebElement::isSelected).forEach(WebElement::click);
+        browser.findElement(By.cssSelector("button[value=violating]")).click();
+        assertThat(find("[role=alert]").getText()).contains("actions");
+        assertThat(browser.findElement(By.id("case-title")).getText()).contains("Case #" + id);
+        assertThat(admin.get("/api/v1/cases/" + id + "/decisions").json().get("decisions").size()).isZero();
+    }
+
+    @Test
+    void releasingGivesTheCaseBackToItsQueue() {
+        Floor floor = floor(List.of());
+        long id = caseIn(floor.queue(), "spam", 5);
+        signIn(floor.reviewer());
+        browser.get(url("/review?queue=" + floor.queue()));
+        press("n");
+        find("#decision");
+        press("r");
+        waitFor(d -> d.findElement(By.cssSelector("[role=status]")).getText().contains("went back"));
+        assertThat(admin.get("/api/v1/cases/" + id).json().get("assigneeId").isNull()).isTrue();
+    }
+
+    @Test
+    void hostileTextInReportsIsShownAsTextAndNeverRuns() {
+        Floor floor = floor(List.of());
+        String payload = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">"
+                + "<a href=\"javascript:window.pwned=3\">x</a>\"'><svg onload=window.pwned=4>";
+        Map<String, Object> report = userReport("character", "c_" + unique(), "harassment", "r_" + unique());
+        report.put("subject", Map.of("type", "character", "id", "c_" + unique() + "<b>bold</b>", "ownerId",
+                "u_<i>" + unique(), "content", Map.of("text", payload)));
+        report.put("description", payload);
+        report.put("reporter", Map.of("id", "<script>window.pwned=5</script>", "locale", "en-US"));
+        long id = caseIn(floor.queue(), report);
+        admin.post("/api/v1/cases/" + id + "/tags", Map.of("add", List.of("x_tag")));
+        signIn(floor.reviewer());
+
+        browser.get(url("/cases/" + id));
+        assertThat(find("#content").getText()).isEqualTo(payload);
+        assertThat(browser.findElement(By.id("reports")).getText()).contains(payload)
+                .contains("<script>window.pwned=5</script>");
+        assertThat(browser.findElement(By.id("subject")).getText()).contains("<b>bold</b>");
+        assertThat(browser.findElements(By.cssSelector("#workspace script, #workspace img[src=x], "
+                + "#workspace a[href^=javascript], #workspace svg[onload]"))).isEmpty();
+
+        long ticket = admin.post("/api/v1/inquiries", Map.of("requester", Map.of("email", "x@example.com",
+                "locale", "en-US"), "subject", payload, "body", payload, "category", "other")).json()
+                .get("caseId").asLong();
+        browser.get(url("/cases/" + ticket));
+        assertThat(find("#thread").getText()).contains(payload);
+        assertThat(browser.findElement(By.id("case-title")).getText()).contains(payload);
+        assertThat(js().executeScript("return typeof window.pwned;")).isEqualTo("undefined");
+    }
+
+    @Test
+    void mediaIsBlurredUntilRevealedAndTheRevealIsRecorded() {
+        Floor floor = floor(List.of());
+        Map<String, Object> report = userReport("image", "i_" + unique(), "graphic_violence", "r_" + unique());
+        report.put("subject", Map.of("type", "image", "id", "i_" + unique(), "content",
+                Map.of("text", "an upload", "mediaUrls", List.of("https://media.example.com/1.png"))));
+        long id = caseIn(floor.queue(), report);
+        signIn(floor.reviewer());
+        browser.get(url("/cases/" + id));
+        assertThat(find("#media-0").getAttribute("class")).contains("blurred");
+        long before = reveals(id);
+        browser.findElement(By.cssSelector("button.reveal")).click();
+        waitFor(d -> !d.findElement(By.id("media-0")).getAttribute("class").contains("blurred"));
+        assertThat(reveals(id)).isEqualTo(before + 1);
+        JsonNode views = admin.get("/api/v1/cases/" + id + "/evidence-views").json().get("views");
+        assertThat(views.get(0).get("what").asString()).startsWith("media ").endsWith("#0");
+        assertThat(views.get(0).get("actor").asString()).isEqualTo("user:" + floor.reviewer().id());
+    }
+
+    @Test
+    void aReviewerWithoutTheClearanceNeverSeesSensitiveEvidence() {
+        Floor floor = floor(List.of());
+        Map<String, Object> report = userReport("message", "m_" + unique(), "self_harm", "r_" + unique());
+        String secret = "sensitive words " + unique();
+        report.put("subject", Map.of("type", "message", "id", "m_" + unique(), "content", Map.of("text", secret)));
+        report.put("description", secret);
+        long id = caseIn(floor.queue(), report);
+        signIn(floor.reviewer());
+        browser.get(url("/cases/" + id));
+        assertThat(find("#evidence-refused").getText()).contains("self_harm clearance");
+        assertThat(browser.getPageSource()).doesNotContain(secret);
+
+        Person specialist = person("SPECIALIST", floor.reviewer().teamId(), List.of(), List.of("en"),
+                List.of("self_harm"));
+        signIn(specialist);
+        browser.get(url("/cases/" + id));
+        assertThat(find("#content").getText()).isEqualTo(secret);
+    }
+
+    @Test
+    void anAgentAnswersWithAMacroTheyEditedAndSeesWhoElseIsOnTheTicket() {
+        Person agent = person("AGENT", false, List.of("support"), List.of("en"), List.of());
+        Person colleague = person("AGENT", agent.teamId(), List.of("support"), List.of("en"), List.of());
+        long ticket = admin.post("/api/v1/inquiries", Map.of("requester", Map.of("email", "sam@example.com",
+                "locale", "en-US"), "subject", "Cannot log in", "body", "It says my password is wrong.",
+                "category", "account")).json().get("caseId").asLong();
+        apiOf(colleague).put("/api/v1/cases/" + ticket + "/presence", Map.of("activity", "replying"));
+        signIn(agent);
+        browser.get(url("/cases/" + ticket));
+        assertThat(find("#others").getText()).contains("is replying");
+
+        new Select(browser.findElement(By.name("macroId"))).selectByVisibleText("Need more information (en)");
+        WebElement body = waitFor(d -> {
+            WebElement box = d.findElement(By.name("body"));
+            return box.getAttribute("value").contains("case " + ticket) ? box : null;
+        });
+        assertThat(body.getAttribute("value")).doesNotContain("{{");
+        body.sendKeys("\nP.S. Which device do you use?");
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.id("thread")).getText().contains("Which device do you use?"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("pending");
+        JsonNode messages = admin.get("/api/v1/cases/" + ticket + "/messages").json().get("messages");
+        assertThat(messages.get(messages.size() - 1).get("body").asString())
+                .contains("could you tell us a little more").endsWith("Which device do you use?");
+    }
+
+    @Test
+    void aReplyIsRefusedWhenAnotherAgentAnsweredMeanwhileAndTheTextIsKept() {
+        Person agent = person("AGENT", false, List.of("support"), List.of("en"), List.of());
+        Person colleague = person("AGENT", agent.teamId(), List.of("support"), List.of("en"), List.of());
+        long ticket = admin.post("/api/v1/inquiries", Map.of("requester", Map.of("email", "kim@example.com"),
+                "subject", "Refund", "body", "Please refund me.", "category", "billing")).json().get("caseId").asLong();
+        signIn(agent);
+        browser.get(url("/cases/" + ticket));
+        apiOf(colleague).post("/api/v1/cases/" + ticket + "/replies", Map.of("body", "Refunded already."));
+        browser.findElement(By.name("body")).sendKeys("I will refund you.");
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
+        assertThat(find("[role=alert]").getText()).contains("another agent replied");
+        assertThat(browser.findElement(By.name("body")).getAttribute("value")).isEqualTo("I will refund you.");
+        assertThat(browser.findElement(By.id("thread")).getText()).contains("Refunded already.");
+    }
+
+    private long reveals(long id) {
+        return count("select count(*) from evidence_view where case_id = ? and what like 'media %'", id);
+    }
+
+    private List<String> offeredActions() {
+        return browser.findElements(By.name("actions")).stream().map(e -> e.getAttribute("value")).toList();
+    }
+
+    private List<String> allowedActions(String category) {
+        List<String> actions = new ArrayList<>();
+        for (JsonNode c : admin.get("/api/v1/policy").json().get("document").get("categories")) {
+            if (c.get("code").asString().equals(category)) {
+                c.get("allowedActions").forEach(a -> actions.add(a.asString()));
+            }
+        }
+        return actions;
+    }
+
+    private String firstAllowedAction(String category) {
+        return allowedActions(category).stream().filter(a -> !a.equals("escalate")).findFirst().orElseThrow();
+    }
+}
