@@ -158,8 +158,20 @@ class CaseWorkspace {
         }
     }
 
-    /** Scores as bars, highest first. */
+    /** A classifier score as a bar of 120 pixels; 0.8 and above is drawn as hot. */
     record Score(String category, double value) {
+
+        public long width() {
+            return Math.round(Math.max(0, Math.min(1, value)) * 120);
+        }
+
+        public boolean hot() {
+            return value >= 0.8;
+        }
+
+        public String percent() {
+            return Math.round(value * 100) + "%";
+        }
     }
 
     private static List<Score> scores(Map<String, Double> scores) {

@@ -39,6 +39,7 @@ class ReviewScreenTest extends BrowserTest {
         Map<String, Object> report = userReport("character", "c_" + unique(), reason, "r_" + unique());
         report.put("subject", Map.of("type", "character", "id", "c_" + unique(), "ownerId", "u_" + unique(),
                 "content", Map.of("text", "a character's greeting"), "reach", Map.of("views24h", views)));
+        report.put("scores", Map.of(reason, 0.91));
         return caseIn(queue, report);
     }
 
@@ -62,6 +63,7 @@ class ReviewScreenTest extends BrowserTest {
         press("n");
         waitFor(d -> d.findElement(By.id("case-title")).getText().contains("Case #" + viral));
         assertThat(browser.getCurrentUrl()).endsWith("/cases/" + viral);
+        assertThat(browser.findElement(By.id("scores")).getText()).contains("harassment", "91%");
         press("2");
         waitFor(d -> d.findElement(By.id("case-title")).getText().contains("Case #" + quiet));
         assertThat(find("[role=status]").getText()).startsWith("Case #" + viral + ": violating");
