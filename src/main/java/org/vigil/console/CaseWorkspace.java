@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vigil.cases.CaseView;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Decisions;
@@ -152,7 +153,9 @@ class CaseWorkspace {
                 return false;
             }
             String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-            return mediaOrigins.contains(origin);
+            // Vigil's own origin is allowed by the Content-Security-Policy as 'self'.
+            String self = ServletUriComponentsBuilder.fromCurrentContextPath().replacePath(null).build().toUriString();
+            return mediaOrigins.contains(origin) || origin.equals(self);
         } catch (IllegalArgumentException e) {
             return false;
         }

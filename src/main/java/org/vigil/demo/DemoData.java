@@ -47,7 +47,13 @@ class DemoData implements ApplicationRunner {
     private final Intake intake;
     private final Rules rules;
 
-    DemoData(Identity identity, Queues queues, Intake intake, Rules rules) {
+    private final org.springframework.core.env.Environment environment;
+    /** Where the demo's media are served: Vigil itself, so the review screen may load them. */
+    private String mediaBase = "http://localhost:8080";
+
+    DemoData(Identity identity, Queues queues, Intake intake, Rules rules,
+            org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.identity = identity;
         this.queues = queues;
         this.intake = intake;
@@ -56,6 +62,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        mediaBase = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         if (identity.teams().stream().anyMatch(t -> t.name().equals("Trust & Safety"))) {
             log.info("Demo data already loaded");
             return;
@@ -150,7 +157,7 @@ class DemoData implements ApplicationRunner {
             {"other", 3, "Something about this character feels wrong, please take a look."},
     };
 
-    private static ReportRequest report(Random random, int i) {
+    private ReportRequest report(Random random, int i) {
         int total = 0;
         for (Object[] r : REASONS) {
             total += (Integer) r[1];
@@ -184,7 +191,8 @@ class DemoData implements ApplicationRunner {
         }
         return new ReportRequest(
                 new ReportRequest.Subject(subjectType, subjectId, "acct_" + (subjectId.hashCode() & 0xffff),
-                        new ReportRequest.Content(text, List.of()),
+                        new ReportRequest.Content(text, subjectType.equals("character") && i % 3 == 0
+                                ? List.of(mediaBase + "/demo-media/avatar-" + (i / 3) % 4 + ".svg") : List.of()),
                         new ReportRequest.Reach((long) random.nextInt(popular ? 500_000 : 5_000),
                                 (long) random.nextInt(popular ? 80_000 : 800))),
                 source, code,

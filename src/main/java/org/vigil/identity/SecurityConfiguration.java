@@ -59,6 +59,7 @@ import org.vigil.web.Problems;
  *   <li>home, review and support workspaces, case lists and case pages: every user (what they see is
  *       limited by team and clearance where cases are read);</li>
  *   <li>the floor dashboard: leads and admins;</li>
+ *   <li>the demo data's media: every user;</li>
  *   <li>administration pages: admins.</li>
  * </ul>
  */
@@ -144,6 +145,7 @@ class SecurityConfiguration {
                                 .hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/cases/*/**", "/review/**").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
+                        .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();

@@ -160,15 +160,23 @@ class ReviewScreenTest extends BrowserTest {
     void mediaIsBlurredUntilRevealedAndTheRevealIsRecorded() {
         Floor floor = floor(List.of());
         Map<String, Object> report = userReport("image", "i_" + unique(), "graphic_violence", "r_" + unique());
-        report.put("subject", Map.of("type", "image", "id", "i_" + unique(), "content",
-                Map.of("text", "an upload", "mediaUrls", List.of("https://media.example.com/1.png"))));
+        report.put("subject", Map.of("type", "image", "id", "i_" + unique(), "content", Map.of("text", "an upload",
+                "mediaUrls", List.of(url("/demo-media/avatar-1.svg"), "https://media.example.com/1.png"))));
         long id = caseIn(floor.queue(), report);
         signIn(floor.reviewer());
         browser.get(url("/cases/" + id));
-        assertThat(find("#media-0").getAttribute("class")).contains("blurred");
+        WebElement image = find("img#media-0");
+        assertThat(image.getAttribute("class")).contains("blurred");
+        waitFor(d -> js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", image)
+                .equals(true));
+        // media from origins nobody allowed are never fetched: shown as an address, blurred too
+        assertThat(browser.findElements(By.cssSelector("img[src^='https://media.example.com']"))).isEmpty();
+        assertThat(browser.findElement(By.id("media-1")).getAttribute("class")).contains("blurred");
+
         long before = reveals(id);
-        browser.findElement(By.cssSelector("button.reveal")).click();
+        browser.findElements(By.cssSelector("button.reveal")).getFirst().click();
         waitFor(d -> !d.findElement(By.id("media-0")).getAttribute("class").contains("blurred"));
+        assertThat(browser.findElement(By.id("media-1")).getAttribute("class")).contains("blurred");
         assertThat(reveals(id)).isEqualTo(before + 1);
         JsonNode views = admin.get("/api/v1/cases/" + id + "/evidence-views").json().get("views");
         assertThat(views.get(0).get("what").asString()).startsWith("media ").endsWith("#0");
