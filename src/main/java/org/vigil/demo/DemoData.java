@@ -24,6 +24,7 @@ import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.rules.Action;
 import org.vigil.rules.Rules;
+import org.vigil.workforce.VolumeHistory;
 
 /**
  * Loads demo data once ({@code --vigil.demo=true}): an in-house team and a vendor (BPO) team, a user
@@ -51,9 +52,12 @@ class DemoData implements ApplicationRunner {
     /** Where the demo's media are served: Vigil itself, so the review screen may load them. */
     private String mediaBase = "http://localhost:8080";
 
+    private final VolumeHistory history;
+
     DemoData(Identity identity, Queues queues, Intake intake, Rules rules,
-            org.springframework.core.env.Environment environment) {
+            org.springframework.core.env.Environment environment, VolumeHistory history) {
         this.environment = environment;
+        this.history = history;
         this.identity = identity;
         this.queues = queues;
         this.intake = intake;
@@ -124,8 +128,46 @@ class DemoData implements ApplicationRunner {
                     inquiry[1], inquiry[2], inquiry[0]), null, demo);
             inquiries++;
         }
+        Random volumes = new Random(7);
+        importHistory(volumes, queues.defaultQueue("review"), 38);
+        importHistory(volumes, queues.defaultQueue("support"), 9);
+        importHistory(volumes, selfHarm, 4);
+        importHistory(volumes, childSafety, 2);
         log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries",
                 PASSWORD, accepted, inquiries);
+    }
+
+    /**
+     * Four weeks of half-hourly arrivals from "before Vigil" for a queue peaking at about {@code peak}
+     * per half hour: evenings busier than nights, weekends busier than weekdays, Poisson noise.
+     */
+    private void importHistory(Random random, long queueId, double peak) {
+        long step = VolumeHistory.INTERVAL.toSeconds();
+        Instant end = Instant.ofEpochSecond(DatabaseClock.now().getEpochSecond() / step * step);
+        int n = 28 * 48;
+        Instant start = end.minusSeconds(n * step);
+        List<Integer> counts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Instant at = start.plusSeconds(i * step);
+            double hour = (at.getEpochSecond() % 86_400) / 3600.0;
+            int weekday = at.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue();
+            double daily = 0.55 + 0.45 * Math.sin((hour - 9) / 24 * 2 * Math.PI);
+            double weekly = weekday >= 6 ? 1.2 : 1.0;
+            counts.add(poisson(random, peak * daily * weekly));
+        }
+        history.importCounts(new VolumeHistory.Import(queueId, start, counts));
+    }
+
+    private static int poisson(Random random, double mean) {
+        // Knuth's method is fine for the small means of a demo
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
     }
 
     private void rule(Actor actor, String name, String condition, Action... actions) {

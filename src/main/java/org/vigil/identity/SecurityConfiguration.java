@@ -37,7 +37,8 @@ import org.vigil.web.Problems;
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
  *   <li>claiming work and presence on a case (collision detection): users only;</li>
- *   <li>staffing calculations, plans and scenarios: everyone who may read cases;</li>
+ *   <li>staffing calculations, plans and scenarios: everyone who may read cases; importing arrival
+ *       history from before Vigil: leads and admins;</li>
  *   <li>a requester's follow-up on their case: {@code intake} or {@code admin} keys (the integration
  *       relays it);</li>
  *   <li>SLA calendars and policies: read by everyone who may read cases, changed by admins;</li>
@@ -58,7 +59,7 @@ import org.vigil.web.Problems;
  *   <li>sign-in page, styles, scripts: everyone;</li>
  *   <li>home, review and support workspaces, case lists and case pages: every user (what they see is
  *       limited by team and clearance where cases are read);</li>
- *   <li>the floor dashboard: leads and admins;</li>
+ *   <li>the floor dashboard and the workforce plan: leads and admins;</li>
  *   <li>the demo data's media: every user;</li>
  *   <li>administration pages: admins.</li>
  * </ul>
@@ -146,6 +147,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/cases/*/**", "/review/**").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
                         .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
+                        .requestMatchers(GET, "/workforce", "/workforce/plan.csv").hasAnyAuthority(leads)
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();
@@ -195,6 +197,8 @@ class SecurityConfiguration {
                                 "/api/v1/workforce/scenarios", "/api/v1/workforce/simulations", "/api/v1/workforce/forecasts",
                                 "/api/v1/workforce/deferred", "/api/v1/workforce/intraday", "/api/v1/workforce/schedules")
                                 .hasAnyAuthority(readers)
+                        .requestMatchers(POST, "/api/v1/workforce/history")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/rules/dry-run")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")

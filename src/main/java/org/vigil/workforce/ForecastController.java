@@ -38,7 +38,10 @@ class ForecastController {
     private final Cases cases;
     private final Queues queues;
 
-    ForecastController(Cases cases, Queues queues) {
+    private final VolumeHistory history;
+
+    ForecastController(Cases cases, Queues queues, VolumeHistory history) {
+        this.history = history;
         this.cases = cases;
         this.queues = queues;
     }
@@ -77,10 +80,10 @@ class ForecastController {
         Instant midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         int n = weeks * 7 * 48;
         Instant start = midnight.minus(INTERVAL.multipliedBy(n));
-        Series history = Series.ofCounts(start, INTERVAL, cases.arrivals(q.queueId(), start, INTERVAL, n));
-        Forecast forecast = ModelChoice.choose(history).forecast(48, confidence);
+        Series past = Series.ofCounts(start, INTERVAL, history.arrivals(q.queueId(), start, n));
+        Forecast forecast = ModelChoice.choose(past).forecast(48, confidence);
         int elapsed = (int) (Duration.between(midnight, now).toSeconds() / INTERVAL.toSeconds());
-        long[] actual = cases.arrivals(q.queueId(), midnight, INTERVAL, 48);
+        long[] actual = history.arrivals(q.queueId(), midnight, 48);
         List<Map<String, Object>> intervals = new ArrayList<>();
         double forecastSoFar = 0;
         long actualSoFar = 0;
@@ -108,6 +111,15 @@ class ForecastController {
         answer.put("varianceSoFar", forecastSoFar == 0 ? null : (actualSoFar - forecastSoFar) / forecastSoFar);
         answer.put("intervals", intervals);
         return answer;
+    }
+
+    /**
+     * {@code POST /api/v1/workforce/history}: arrivals per half hour from before Vigil, so that a new
+     * install forecasts from the first day; a half hour imported again is replaced.
+     */
+    @PostMapping("/api/v1/workforce/history")
+    ResponseEntity<VolumeHistory.Imported> importHistory(@RequestBody VolumeHistory.Import request) {
+        return ResponseEntity.status(201).body(history.importCounts(request));
     }
 
     @PostMapping("/api/v1/workforce/forecasts")
@@ -171,7 +183,7 @@ class ForecastController {
             Instant end = Instant.ofEpochSecond(now.getEpochSecond() / INTERVAL.toSeconds() * INTERVAL.toSeconds());
             int n = weeks * 7 * 48;
             Instant start = end.minus(INTERVAL.multipliedBy(n));
-            series = Series.ofCounts(start, INTERVAL, cases.arrivals(q.queueId(), start, INTERVAL, n));
+            series = Series.ofCounts(start, INTERVAL, history.arrivals(q.queueId(), start, n));
             Cases.HandleTimes aht = cases.handleTimes(q.queueId(), start);
             answer.put("queueId", q.queueId());
             answer.put("ahtSeconds", aht.decisions() == 0 ? null : aht.meanSeconds());
