@@ -204,6 +204,19 @@ class ReviewScreenTest extends BrowserTest {
     }
 
     @Test
+    void aVendorReviewerCannotOpenCasesOfQueuesTheirTeamDoesNotServe() {
+        Floor inHouse = floor(List.of());
+        long id = caseIn(inHouse.queue(), "harassment", 5);
+        Person vendor = person("AGENT", true, List.of("review"), List.of("en"), List.of());
+        signIn(vendor);
+        assertThat(browser.findElements(By.cssSelector("#queues a[href$='queue=" + inHouse.queue() + "']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#queues a[href*='queue=']"))).isNotEmpty();
+        browser.get(url("/cases/" + id));
+        assertThat(find("[role=alert]").getText()).contains("case " + id + " does not exist");
+        assertThat(browser.findElements(By.id("case-title"))).isEmpty();
+    }
+
+    @Test
     void anAgentAnswersWithAMacroTheyEditedAndSeesWhoElseIsOnTheTicket() {
         Person agent = person("AGENT", false, List.of("support"), List.of("en"), List.of());
         Person colleague = person("AGENT", agent.teamId(), List.of("support"), List.of("en"), List.of());
