@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,16 +101,15 @@ class AdminSlaPage {
         Slas.NewPolicy toPolicy() {
             Map<String, Map<String, Long>> seconds = new LinkedHashMap<>();
             for (Map.Entry<String, String> target : (targets == null ? Map.<String, String>of() : targets).entrySet()) {
-                Long minutes = Forms.number("targets." + target.getKey(), target.getValue());
+                Long value = Forms.minutesAsSeconds("targets." + target.getKey(), target.getValue());
                 int dot = target.getKey().lastIndexOf('.');
-                if (minutes != null && dot > 0) {
+                if (value != null && dot > 0) {
                     seconds.computeIfAbsent(target.getKey().substring(0, dot), m -> new LinkedHashMap<>())
-                            .put(target.getKey().substring(dot + 1), Math.multiplyExact(minutes, 60L));
+                            .put(target.getKey().substring(dot + 1), value);
                 }
             }
-            Long warn = Forms.number("warnMinutes", warnMinutes);
             return new Slas.NewPolicy(name, kind, Boolean.TRUE.equals(isDefault), Forms.number("calendarId", calendarId),
-                    seconds, warn == null ? null : warn * 60, Boolean.TRUE.equals(raisePriority),
+                    seconds, Forms.minutesAsSeconds("warnMinutes", warnMinutes), Boolean.TRUE.equals(raisePriority),
                     Boolean.TRUE.equals(notifyLeads), Forms.number("escalationQueueId", escalationQueueId));
         }
 
@@ -164,6 +164,8 @@ class AdminSlaPage {
 
     private String page(Model model, CalendarForm calendar, PolicyForm policy) {
         model.addAttribute("calendars", Forms.bounded(slas.calendars()));
+        model.addAttribute("calendarNames", slas.calendars().stream()
+                .collect(Collectors.toMap(Slas.Calendar::id, Slas.Calendar::name)));
         model.addAttribute("policies", Forms.bounded(slas.policies()));
         model.addAttribute("calendarForm", calendar);
         model.addAttribute("weekdays", Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList());

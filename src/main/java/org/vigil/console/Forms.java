@@ -22,6 +22,7 @@ final class Forms {
 
     /** The most rows an admin list shows. */
     static final int MAX_ROWS = 500;
+    private static final long MAX_MINUTES = 10L * 366 * 24 * 60;
 
     private Forms() {
     }
@@ -82,6 +83,15 @@ final class Forms {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "must be a whole number");
         }
+    }
+
+    /** Minutes typed into a field, as seconds; refused past ten years. */
+    static @Nullable Long minutesAsSeconds(String field, @Nullable String text) {
+        Long minutes = number(field, text);
+        if (minutes != null && Math.abs(minutes) > MAX_MINUTES) {
+            throw new InvalidInputException(field, "must be at most " + MAX_MINUTES + " minutes");
+        }
+        return minutes == null ? null : minutes * 60;
     }
 
     static @Nullable Integer integer(String field, @Nullable String text) {
