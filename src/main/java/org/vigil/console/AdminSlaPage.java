@@ -118,6 +118,22 @@ class AdminSlaPage {
         }
     }
 
+    /** A calendar as listed: its opening hours weekday by weekday, e.g. {@code MON 09:00–17:00}. */
+    record CalendarRow(Slas.Calendar calendar, List<String> hours) {
+
+        static CalendarRow of(Slas.Calendar calendar) {
+            List<String> hours = new ArrayList<>();
+            for (DayOfWeek day : DayOfWeek.values()) {
+                List<List<String>> spans = calendar.hours().get(day.name());
+                if (spans != null && !spans.isEmpty()) {
+                    hours.add(day.name().substring(0, 3) + " " + spans.stream().map(s -> String.join("–", s))
+                            .collect(Collectors.joining(", ")));
+                }
+            }
+            return new CalendarRow(calendar, hours);
+        }
+    }
+
     @GetMapping
     String list(Model model) {
         return page(model, CalendarForm.empty(), PolicyForm.empty());
@@ -163,7 +179,7 @@ class AdminSlaPage {
     }
 
     private String page(Model model, CalendarForm calendar, PolicyForm policy) {
-        model.addAttribute("calendars", Forms.bounded(slas.calendars()));
+        model.addAttribute("calendars", Forms.bounded(slas.calendars()).stream().map(CalendarRow::of).toList());
         model.addAttribute("calendarNames", slas.calendars().stream()
                 .collect(Collectors.toMap(Slas.Calendar::id, Slas.Calendar::name)));
         model.addAttribute("policies", Forms.bounded(slas.policies()));
