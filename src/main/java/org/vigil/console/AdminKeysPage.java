@@ -57,7 +57,7 @@ class AdminKeysPage {
     }
 
     private String page(Model model, KeyForm form) {
-        model.addAttribute("keys", Forms.bounded(identity.keys()));
+        model.addAttribute("keys", Forms.newest(identity.keys()));
         model.addAttribute("scopes", Scope.NAMES);
         model.addAttribute("form", form);
         return "console/admin/keys";

@@ -58,11 +58,11 @@ class AdminQueuesPage {
     private String page(Model model, QueueForm form) {
         List<Identity.Team> teams = identity.teams();
         Map<Long, String> names = teams.stream().collect(Collectors.toMap(Identity.Team::id, Identity.Team::name));
-        model.addAttribute("queues", Forms.bounded(queues.list()).stream()
+        model.addAttribute("queues", Forms.newest(queues.list()).stream()
                 .map(q -> new QueueRow(q, q.allTeams() ? "all teams" : q.teamIds().stream()
                         .map(id -> names.getOrDefault(id, "#" + id)).collect(Collectors.joining(", "))))
                 .toList());
-        model.addAttribute("teams", Forms.bounded(teams));
+        model.addAttribute("teams", Forms.newest(teams));
         model.addAttribute("kinds", Queues.KINDS);
         model.addAttribute("form", form);
         return "console/admin/queues";

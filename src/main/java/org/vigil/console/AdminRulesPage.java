@@ -178,8 +178,8 @@ class AdminRulesPage {
     private String form(Model model, Rules.@Nullable RuleView rule, RuleForm form) {
         model.addAttribute("rule", rule);
         model.addAttribute("form", form);
-        model.addAttribute("queues", Forms.bounded(queues.list()));
-        model.addAttribute("policies", Forms.bounded(slas.policies()));
+        model.addAttribute("queues", Forms.newest(queues.list()));
+        model.addAttribute("policies", Forms.newest(slas.policies()));
         model.addAttribute("priorities", Action.PRIORITIES);
         model.addAttribute("severities", Action.SEVERITIES);
         model.addAttribute("versions", rule == null ? List.of() : Forms.bounded(rules.versions(rule.id()).reversed()));

@@ -179,10 +179,10 @@ class AdminSlaPage {
     }
 
     private String page(Model model, CalendarForm calendar, PolicyForm policy) {
-        model.addAttribute("calendars", Forms.bounded(slas.calendars()).stream().map(CalendarRow::of).toList());
+        model.addAttribute("calendars", Forms.newest(slas.calendars()).stream().map(CalendarRow::of).toList());
         model.addAttribute("calendarNames", slas.calendars().stream()
                 .collect(Collectors.toMap(Slas.Calendar::id, Slas.Calendar::name)));
-        model.addAttribute("policies", Forms.bounded(slas.policies()));
+        model.addAttribute("policies", Forms.newest(slas.policies()));
         model.addAttribute("calendarForm", calendar);
         model.addAttribute("weekdays", Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList());
         return policyForm(model, null, policy, "console/admin/sla");
@@ -198,8 +198,8 @@ class AdminSlaPage {
         model.addAttribute("metrics", Arrays.asList(Metric.values()));
         model.addAttribute("priorities", PRIORITIES);
         model.addAttribute("kinds", Queues.KINDS);
-        model.addAttribute("allCalendars", Forms.bounded(slas.calendars()));
-        model.addAttribute("queues", Forms.bounded(queues.list()));
+        model.addAttribute("allCalendars", Forms.newest(slas.calendars()));
+        model.addAttribute("queues", Forms.newest(queues.list()));
         return view;
     }
 }

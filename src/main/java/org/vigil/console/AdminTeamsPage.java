@@ -39,7 +39,7 @@ class AdminTeamsPage {
     }
 
     private String page(Model model, TeamForm form) {
-        model.addAttribute("teams", Forms.bounded(identity.teams()));
+        model.addAttribute("teams", Forms.newest(identity.teams()));
         model.addAttribute("form", form);
         return "console/admin/teams";
     }

@@ -56,9 +56,9 @@ class AdminUsersPage {
     private String page(Model model, UserForm form) {
         List<Identity.Team> teams = identity.teams();
         Map<Long, String> names = teams.stream().collect(Collectors.toMap(Identity.Team::id, Identity.Team::name));
-        model.addAttribute("users", Forms.bounded(identity.users()).stream()
+        model.addAttribute("users", Forms.newest(identity.users()).stream()
                 .map(u -> new UserRow(u, names.getOrDefault(u.teamId(), "#" + u.teamId()))).toList());
-        model.addAttribute("teams", Forms.bounded(teams));
+        model.addAttribute("teams", Forms.newest(teams));
         model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
         model.addAttribute("form", form);
         return "console/admin/users";

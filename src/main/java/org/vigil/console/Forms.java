@@ -134,8 +134,14 @@ final class Forms {
         return text == null || text.isBlank() ? null : text;
     }
 
+    /** The first {@value #MAX_ROWS} rows. */
     static <T> List<T> bounded(List<T> rows) {
         return rows.size() <= MAX_ROWS ? rows : rows.subList(0, MAX_ROWS);
+    }
+
+    /** Rows listed oldest first (by id), newest first and bounded: what was just made is always shown. */
+    static <T> List<T> newest(List<T> rowsOldestFirst) {
+        return bounded(rowsOldestFirst.reversed());
     }
 
     private static String message(RuntimeException e) {
