@@ -11,11 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.vigil.support.Api;
@@ -85,18 +88,17 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         fill("#rule-form [name=name]", name);
         WebElement condition = find("#rule-form [name=condition]");
         condition.sendKeys("reason == \"spam\"\n  && followers >");
-        waitFor(d -> d.findElement(By.id("condition-check")).getText().contains("line 2, column"));
-        assertThat(find("#condition-check .error").getText()).matches("(?s)line 2, column \\d+: .+");
+        assertThat(textOnce("#condition-check", t -> t.contains("line 2, column")))
+                .matches("(?s)line 2, column \\d+: .+");
         assertThat(admin.get("/api/v1/rules").body()).doesNotContain(name);
 
         condition.sendKeys(" 100000");
-        waitFor(d -> d.findElement(By.id("condition-check")).getText().equals("compiles"));
+        textOnce("#condition-check", t -> t.equals("compiles"));
 
         new Select(find("#rule-form [name=priority]")).selectByValue("P1");
         fill("#rule-form [name=tags]", "big_account");
         find("#dry-run-button").click();
-        waitFor(d -> d.findElement(By.id("dry-run")).getText().contains("would match"));
-        assertThat(find("#dry-run").getText()).contains("cases created in the last 7 days", "set_priority", "add_tags");
+        assertThat(textOnce("#dry-run", t -> t.contains("would match"))).contains("cases created in the last 7 days", "set_priority", "add_tags");
 
         find("#rule-form button[type=submit]").click();
         assertThat(find(".flash").getText()).isEqualTo("Rule " + name + " created.");
@@ -291,6 +293,18 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** The text of an element htmx swaps, once it satisfies the condition (a swapped-out element is retried). */
+    private String textOnce(String css, Predicate<String> condition) {
+        return waitFor(d -> {
+            try {
+                String text = d.findElement(By.cssSelector(css)).getText();
+                return condition.test(text) ? text : null;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return null;
+            }
+        });
     }
 
     /** The row of a table that shows this text, waiting for it. */
