@@ -365,21 +365,13 @@ class CaseRouting {
 
     // ---------------------------------------------------------------- dry run
 
-    /** What one draft action would do to the cases it matches. */
-    record ActionImpact(Action action, long wouldChange) {
-    }
-
-    record DryRun(int days, long evaluated, long matched, long failed, List<Long> sampleCaseIds,
-            List<String> errors, List<ActionImpact> impact, boolean truncated) {
-    }
-
     static final int DRY_RUN_MAX_CASES = 200_000;
 
     /**
      * Evaluates a draft rule against the cases created in the last {@code days} days, as they are now,
      * and counts what it would match and change. Nothing is written.
      */
-    DryRun dryRun(Rules.Draft draft, int days, Optional<java.util.Set<Long>> visibleQueues, Instant now) {
+    DryRuns.DryRun dryRun(Rules.Draft draft, int days, Optional<java.util.Set<Long>> visibleQueues, Instant now) {
         CompiledRule condition = draft.condition();
         long[] counts = new long[3];
         long[] changes = new long[draft.actions().size()];
@@ -422,14 +414,14 @@ class CaseRouting {
                         }
                     }
                 });
-        List<ActionImpact> impact = new ArrayList<>();
+        List<DryRuns.ActionImpact> impact = new ArrayList<>();
         for (int i = 0; i < changes.length; i++) {
-            impact.add(new ActionImpact(draft.actions().get(i), changes[i]));
+            impact.add(new DryRuns.ActionImpact(draft.actions().get(i), changes[i]));
         }
         long total = jdbc.sql("select count(*) from vigil_case where created_at >= :since")
                 .param("since", Timestamp.from(now.minus(java.time.Duration.ofDays(days))))
                 .query(Long.class).single();
-        return new DryRun(days, counts[0], counts[1], counts[2], sample, List.copyOf(errors), impact,
+        return new DryRuns.DryRun(days, counts[0], counts[1], counts[2], sample, List.copyOf(errors), impact,
                 visibleQueues.isEmpty() && total > counts[0]);
     }
 

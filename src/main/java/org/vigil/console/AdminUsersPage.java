@@ -1,0 +1,66 @@
+package org.vigil.console;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigil.identity.Identity;
+import org.vigil.identity.Role;
+
+/** Admins list users and create them with roles, team, skills, languages, clearances and a password. */
+@Controller
+@RequestMapping("/admin/users")
+class AdminUsersPage {
+
+    private final Identity identity;
+
+    AdminUsersPage(Identity identity) {
+        this.identity = identity;
+    }
+
+    /** The new-user form; the password is never sent back to the browser. */
+    record UserForm(@Nullable String name, @Nullable String email, @Nullable List<String> roles,
+            @Nullable String teamId, @Nullable String skills, @Nullable String languages,
+            @Nullable String clearances, @Nullable String password) {
+
+        Identity.NewUser toUser() {
+            return new Identity.NewUser(name, email, roles == null ? List.of() : roles, Forms.number("teamId", teamId),
+                    Forms.codes(skills), Forms.codes(languages), Forms.codes(clearances), Forms.blankToNull(password));
+        }
+    }
+
+    record UserRow(Identity.User user, String team) {
+    }
+
+    @GetMapping
+    String list(Model model) {
+        return page(model, new UserForm(null, null, List.of("AGENT"), null, null, null, null, null));
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
+        return Forms.submit(model, redirect, () -> {
+            Identity.User created = identity.createUser(form.toUser());
+            return new Forms.Done("/admin/users", "User " + created.name() + " created.");
+        }, () -> page(model, form));
+    }
+
+    private String page(Model model, UserForm form) {
+        List<Identity.Team> teams = identity.teams();
+        Map<Long, String> names = teams.stream().collect(Collectors.toMap(Identity.Team::id, Identity.Team::name));
+        model.addAttribute("users", Forms.newest(identity.users()).stream()
+                .map(u -> new UserRow(u, names.getOrDefault(u.teamId(), "#" + u.teamId()))).toList());
+        model.addAttribute("teams", Forms.newest(teams));
+        model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
+        model.addAttribute("form", form);
+        return "console/admin/users";
+    }
+}
