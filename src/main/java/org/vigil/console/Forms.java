@@ -44,21 +44,26 @@ final class Forms {
      * refusal puts {@code problems} on the model and answers the view {@code form} renders.
      */
     static String submit(Model model, RedirectAttributes redirect, Supplier<Done> change, Supplier<String> form) {
-        List<Problem> problems;
         try {
             Done done = change.get();
             redirect.addFlashAttribute("flash", done.message());
             done.once().forEach(redirect::addFlashAttribute);
             return "redirect:" + done.then();
-        } catch (InvalidInputException e) {
-            problems = e.problems().stream().map(p -> new Problem(p.field(), p.detail())).toList();
-        } catch (ConflictException e) {
-            problems = List.of(new Problem(e.field() == null ? "" : e.field(), message(e)));
-        } catch (NotFoundException | ForbiddenException e) {
-            problems = List.of(new Problem("", message(e)));
+        } catch (RuntimeException e) {
+            model.addAttribute("problems", problems(e));
         }
-        model.addAttribute("problems", problems);
         return form.get();
+    }
+
+    /** The problems a service's refusal names; anything that is not a refusal is thrown on (a real failure). */
+    static List<Problem> problems(RuntimeException refusal) {
+        return switch (refusal) {
+            case InvalidInputException e -> e.problems().stream().map(p -> new Problem(p.field(), p.detail())).toList();
+            case ConflictException e -> List.of(new Problem(e.field() == null ? "" : e.field(), message(e)));
+            case NotFoundException e -> List.of(new Problem("", message(e)));
+            case ForbiddenException e -> List.of(new Problem("", message(e)));
+            default -> throw refusal;
+        };
     }
 
     /** The problems of one field only, e.g. a rule's condition while it is typed. */

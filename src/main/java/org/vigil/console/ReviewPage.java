@@ -24,7 +24,6 @@ import org.vigil.identity.Actor;
 import org.vigil.identity.Actors;
 import org.vigil.intake.Intake;
 import org.vigil.policy.ContentPolicy;
-import org.vigil.web.FieldProblem;
 
 /**
  * The review screen: "next case" claims the most urgent case of the reviewer's review and appeal
@@ -73,7 +72,7 @@ class ReviewPage {
         java.util.Optional<CaseView> kase = cases.find(id, actor);
         if (kase.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("problems", List.of(new FieldProblem("", "case " + id + " does not exist")));
+            model.addAttribute("problems", List.of(new Forms.Problem("", "case " + id + " does not exist")));
             model.addAttribute("idle", true);
             return "console/review";
         }
@@ -119,8 +118,7 @@ class ReviewPage {
                     + (decision.actions().isEmpty() ? "" : " — " + actionNames(decision)));
             claimInto(model, form.queue(), actor, response);
         } catch (RuntimeException e) {
-            List<FieldProblem> problems = PageProblems.of(e);
-            model.addAttribute("problems", problems);
+            model.addAttribute("problems", Forms.problems(e));
             model.addAttribute("form", form);
             cases.find(id, actor).ifPresentOrElse(k -> show(model, k, actor), () -> model.addAttribute("idle", true));
         }
@@ -136,7 +134,7 @@ class ReviewPage {
             work.release(id, actor);
             model.addAttribute("flash", "Case #" + id + " went back to its queue.");
         } catch (RuntimeException e) {
-            model.addAttribute("problems", PageProblems.of(e));
+            model.addAttribute("problems", Forms.problems(e));
         }
         model.addAttribute("idle", true);
         return htmx == null ? "console/review" : "console/review :: workspace";
@@ -156,7 +154,7 @@ class ReviewPage {
             model.addAttribute("flash", "Appeal #" + id + ": " + decided.outcome());
             claimInto(model, null, actor, response);
         } catch (RuntimeException e) {
-            model.addAttribute("problems", PageProblems.of(e));
+            model.addAttribute("problems", Forms.problems(e));
             cases.find(id, actor).ifPresentOrElse(k -> show(model, k, actor), () -> model.addAttribute("idle", true));
         }
         return htmx == null ? "console/review" : "console/review :: workspace";
@@ -181,7 +179,7 @@ class ReviewPage {
                 response.setHeader("HX-Push-Url", "/cases/" + next.id());
             }
         } catch (RuntimeException e) {
-            model.addAttribute("problems", PageProblems.of(e));
+            model.addAttribute("problems", Forms.problems(e));
             model.addAttribute("idle", true);
         }
     }

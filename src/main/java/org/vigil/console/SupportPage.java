@@ -121,17 +121,15 @@ class SupportPage {
     private String act(long id, Model model, RedirectAttributes redirect, String done, Runnable action,
             @Nullable ReplyForm form) {
         Actor actor = Actors.current();
-        try {
+        return Forms.submit(model, redirect, () -> {
             action.run();
-            redirect.addFlashAttribute("flash", done);
-            return "redirect:/cases/" + id;
-        } catch (RuntimeException e) {
-            model.addAttribute("problems", PageProblems.of(e));
+            return new Forms.Done("/cases/" + id, done);
+        }, () -> {
             if (form != null) {
                 model.addAttribute("reply", form);
             }
             return show(cases.get(id, actor), model, actor);
-        }
+        });
     }
 
     /** How the thread names its authors: people by name, integrations by key. */

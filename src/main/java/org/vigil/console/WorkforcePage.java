@@ -72,7 +72,7 @@ class WorkforcePage {
             model.addAttribute("charts", charts(plan));
             model.addAttribute("days", days(plan));
         } catch (RuntimeException e) {
-            model.addAttribute("problems", PageProblems.of(e));
+            model.addAttribute("problems", Forms.problems(e));
         }
         return "console/workforce";
     }
