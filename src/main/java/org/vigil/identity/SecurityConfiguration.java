@@ -58,6 +58,7 @@ import org.vigil.web.Problems;
  *   <li>home, review and support workspaces, case lists and case pages: every user (what they see is
  *       limited by team and clearance where cases are read);</li>
  *   <li>the floor dashboard: leads and admins;</li>
+ *   <li>one's own agent state (available or on a break, {@code POST /me/state}): every user;</li>
  *   <li>administration pages: admins.</li>
  * </ul>
  */
@@ -131,6 +132,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/", "/cases", "/cases/*", "/cases/*/**", "/review", "/review/**")
                                 .hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/cases/*/**", "/review/**").hasAnyAuthority(USERS)
+                        .requestMatchers(POST, "/me/state").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
