@@ -43,6 +43,25 @@ class FloorDashboardTest extends FloorFixtures {
     }
 
     @Test
+    void todaysSlaAttainmentCountsCasesSolvedInTimeAgainstCasesThatBreached() {
+        Queue queue = queue(team(false));
+        List<Long> ids = cases(queue, 4, "attain_" + unique());
+        String event = "insert into case_event (case_id, seq, type, actor, data, created_at) "
+                + "values (?, 1000 + ?, ?, 'test', cast(? as jsonb), now() - cast(? as interval))";
+        // solved in time today; solved today after breaching today; breached yesterday and solved today
+        sql(event, ids.get(0), 1, "status_changed", "{\"to\": \"solved\"}", "1 minute");
+        sql(event, ids.get(1), 1, "sla_breached", "{}", "2 minutes");
+        sql(event, ids.get(1), 2, "status_changed", "{\"to\": \"solved\"}", "1 minute");
+        sql(event, ids.get(2), 1, "sla_breached", "{}", "30 hours");
+        sql(event, ids.get(2), 2, "status_changed", "{\"to\": \"solved\"}", "1 minute");
+        openFloor(lead());
+
+        WebElement row = find("#floor-queues tr[data-queue='" + queue.id() + "']");
+        // achieved, breached, attainment
+        assertThat(cells(row).subList(6, 9)).containsExactly("1", "1", "50%");
+    }
+
+    @Test
     void aCaseAboutToBreachIsListedMostUrgentFirst() {
         Queue queue = queue(team(false));
         List<Long> ids = cases(queue, 3, "breach_" + unique());
