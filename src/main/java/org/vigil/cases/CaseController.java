@@ -89,10 +89,12 @@ class CaseController {
             @RequestParam(required = false) @Nullable Long assigneeId,
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String priority,
+            @RequestParam(required = false) @Nullable String sla,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return cases.list(new Cases.Filter(kind, status, subjectType, subjectId, queueId, assigneeId, tag, reason),
-                limit, cursor, Actors.current());
+        return cases.list(new Cases.Filter(kind, status, subjectType, subjectId, queueId, assigneeId, tag, reason,
+                priority, sla), limit, cursor, Actors.current());
     }
 
     @GetMapping("/{id}/events")

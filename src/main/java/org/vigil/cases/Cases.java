@@ -302,11 +302,24 @@ public class Cases {
                 .optional();
     }
 
-    /** Filters of the case list; every one optional. */
+    /**
+     * Filters of the case list; every one optional. {@code status} and {@code priority} take several
+     * values separated by commas ({@code new,open}, {@code P0,P1}); {@code sla} is one of
+     * {@link #SLA_STATES}: past the due time, due within {@link Floor#AT_RISK}, or neither.
+     */
     public record Filter(@Nullable String kind, @Nullable String status, @Nullable String subjectType,
             @Nullable String subjectId, @Nullable Long queueId, @Nullable Long assigneeId, @Nullable String tag,
-            @Nullable String reason) {
+            @Nullable String reason, @Nullable String priority, @Nullable String sla) {
+
+        public Filter(@Nullable String kind, @Nullable String status, @Nullable String subjectType,
+                @Nullable String subjectId, @Nullable Long queueId, @Nullable Long assigneeId, @Nullable String tag,
+                @Nullable String reason) {
+            this(kind, status, subjectType, subjectId, queueId, assigneeId, tag, reason, null, null);
+        }
     }
+
+    public static final List<String> PRIORITIES = List.of("P0", "P1", "P2", "P3", "P4");
+    public static final List<String> SLA_STATES = List.of("breached", "at_risk", "ok");
 
     /** One page of cases, newest first, and the cursor of the next page if there is one. */
     public record Page(List<CaseView> cases, @Nullable String nextCursor) {
@@ -325,6 +338,12 @@ public class Cases {
         checks.identifier("subjectId", filter.subjectId(), 256);
         checks.identifier("tag", filter.tag(), 64);
         checks.identifier("reason", filter.reason(), 64);
+        if (filter.priority() != null) {
+            for (String p : filter.priority().split(",")) {
+                checks.oneOf("priority", p, PRIORITIES);
+            }
+        }
+        checks.oneOf("sla", filter.sla(), SLA_STATES);
         if (limit < 1 || limit > 200) {
             checks.fail("limit", "must be between 1 and 200 (was " + limit + ")");
         }
@@ -375,6 +394,21 @@ public class Cases {
         if (filter.reason() != null) {
             sql.append(" and jsonb_exists(reasons, :reason)");
             params.put("reason", filter.reason());
+        }
+        if (filter.priority() != null) {
+            sql.append(" and priority = any(:priority)");
+            params.put("priority", java.util.Arrays.stream(filter.priority().split(","))
+                    .map(p -> Integer.valueOf(p.substring(1))).toArray(Integer[]::new));
+        }
+        if (filter.sla() != null) {
+            Instant now = DatabaseClock.now();
+            params.put("now", Timestamp.from(now));
+            params.put("soon", Timestamp.from(now.plus(Floor.AT_RISK)));
+            sql.append(switch (filter.sla()) {
+                case "breached" -> " and sla_due_at < :now";
+                case "at_risk" -> " and sla_due_at >= :now and sla_due_at < :soon";
+                default -> " and (sla_due_at is null or sla_due_at >= :soon)";
+            });
         }
         Optional<Set<Long>> visible = queues.visibleTo(actor);
         if (visible.isPresent()) {

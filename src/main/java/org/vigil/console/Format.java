@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.vigil.cases.Floor;
 
 /** How the pages write times, ages and numbers: {@code ${@fmt.age(...)}} in templates. */
 @Component("fmt")
@@ -46,6 +47,12 @@ class Format {
 
     public boolean past(@Nullable Instant due) {
         return due != null && due.isBefore(Instant.now());
+    }
+
+    /** Whether an SLA due time is still ahead but within the hour the floor calls "at risk". */
+    public boolean soon(@Nullable Instant due) {
+        Instant now = Instant.now();
+        return due != null && !due.isBefore(now) && due.isBefore(now.plus(Floor.AT_RISK));
     }
 
     public String time(@Nullable Instant instant) {

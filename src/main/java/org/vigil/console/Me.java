@@ -8,19 +8,26 @@ import org.jspecify.annotations.Nullable;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
 import org.vigil.identity.Role;
+import org.vigil.workforce.AgentStates;
 
 /** Puts the signed-in user on every page (the layout shows their name and the links their roles allow). */
 @ControllerAdvice(basePackageClasses = Me.class)
 class Me {
 
     private final Identity identity;
+    private final AgentStates states;
 
-    Me(Identity identity) {
+    Me(Identity identity, AgentStates states) {
         this.identity = identity;
+        this.states = states;
     }
 
-    /** Who is signed in, as the layout shows them. */
-    record SignedIn(long id, String name, boolean lead, boolean admin, boolean vendor) {
+    /** Who is signed in, as the layout shows them, and their agent state (available or break). */
+    record SignedIn(long id, String name, boolean lead, boolean admin, boolean vendor, String state) {
+
+        public boolean onBreak() {
+            return AgentStates.BREAK.equals(state);
+        }
     }
 
     @ModelAttribute("me")
@@ -32,6 +39,7 @@ class Me {
         }
         Identity.User user = identity.user(actor.userId());
         return new SignedIn(user.id(), user.name(), actor.has(Role.LEAD) || actor.has(Role.ADMIN),
-                actor.has(Role.ADMIN), actor.vendor());
+                actor.has(Role.ADMIN), actor.vendor(),
+                states.current(user.id()).map(AgentStates.AgentState::state).orElse(AgentStates.AVAILABLE));
     }
 }

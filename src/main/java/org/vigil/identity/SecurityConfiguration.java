@@ -61,6 +61,7 @@ import org.vigil.web.Problems;
  *       limited by team and clearance where cases are read);</li>
  *   <li>the floor dashboard and the workforce plan: leads and admins;</li>
  *   <li>the demo data's media: every user;</li>
+ *   <li>one's own agent state (available or on a break, {@code POST /me/state}): every user;</li>
  *   <li>administration pages: admins.</li>
  * </ul>
  */
@@ -145,6 +146,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/", "/cases", "/cases/*", "/cases/*/**", "/review", "/review/**")
                                 .hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/cases/*/**", "/review/**").hasAnyAuthority(USERS)
+                        .requestMatchers(POST, "/me/state").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
                         .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/workforce", "/workforce/plan.csv").hasAnyAuthority(leads)

@@ -25,6 +25,16 @@ class SignInTest extends BrowserTest {
     }
 
     @Test
+    void anAgentTakesABreakAndComesBackFromTheHeader() {
+        signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
+        assertThat(find("#my-state").getText()).isEqualTo("available");
+        browser.findElement(By.xpath("//button[text()='Take a break']")).click();
+        waitFor(d -> d.findElement(By.id("my-state")).getText().equals("break"));
+        browser.findElement(By.xpath("//button[text()='Back to work']")).click();
+        waitFor(d -> d.findElement(By.id("my-state")).getText().equals("available"));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithoutSayingWhetherTheUserExists() {
         Person agent = person("AGENT", false, List.of("review"), List.of("en"), List.of());
         for (String email : List.of(agent.email(), "nobody." + unique() + "@vigil.test")) {
