@@ -22,7 +22,7 @@ import org.vigil.web.InvalidInputException;
 @Controller
 class CaseListPage {
 
-    static final int PAGE = 50;
+    static final int PAGE = 30;
 
     private final Cases cases;
     private final Queues queues;
@@ -52,7 +52,7 @@ class CaseListPage {
             model.addAttribute("page", cases.list(search.filter(actor), PAGE, search.cursorOrNull(), actor));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", Forms.problems(e));
             model.addAttribute("page", new Cases.Page(List.of(), null));
         }
         return "console/cases";

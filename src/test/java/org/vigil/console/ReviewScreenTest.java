@@ -154,6 +154,18 @@ class ReviewScreenTest extends BrowserTest {
         assertThat(find("#thread").getText()).contains(payload);
         assertThat(browser.findElement(By.id("case-title")).getText()).contains(payload);
         assertThat(js().executeScript("return typeof window.pwned;")).isEqualTo("undefined");
+
+        // the lists and the dashboard show the same text, and a lead sees every queue
+        signIn(person("LEAD", floor.reviewer().teamId(), List.of("review"), List.of("en"), List.of()));
+        for (String page : List.of("/cases?kind=support", "/cases?queue=" + floor.queue(), "/floor")) {
+            browser.get(url(page));
+            find("main");
+            assertThat(browser.findElements(By.cssSelector("main script, main img[src=x], main svg[onload], "
+                    + "main a[href^=javascript]"))).as(page).isEmpty();
+            assertThat(js().executeScript("return typeof window.pwned;")).as(page).isEqualTo("undefined");
+        }
+        browser.get(url("/cases?kind=support"));
+        assertThat(find("main").getText()).contains(payload);
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class Screenshots {
             for (String page : args.length > 2 ? args[2].split(",") : new String[] {"floor", "workforce"}) {
                 browser.get(base + "/" + page);
                 Thread.sleep(500);
-                save(browser, out.resolve(page + ".png"));
+                save(browser, out.resolve(page.replace('/', '-') + ".png"));
             }
         } finally {
             browser.quit();
