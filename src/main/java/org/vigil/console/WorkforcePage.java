@@ -21,6 +21,7 @@ import org.vigil.identity.Actors;
 import org.vigil.routing.Queues;
 import org.vigil.web.Csv;
 import org.vigil.workforce.QueuePlans;
+import org.vigil.workforce.Rosters;
 
 /**
  * The workforce page: a queue's last week and the forecast of the week ahead with its band, and the
@@ -35,10 +36,12 @@ class WorkforcePage {
 
     private final QueuePlans plans;
     private final Queues queues;
+    private final Rosters rosters;
 
-    WorkforcePage(QueuePlans plans, Queues queues) {
+    WorkforcePage(QueuePlans plans, Queues queues, Rosters rosters) {
         this.plans = plans;
         this.queues = queues;
+        this.rosters = rosters;
     }
 
     /** The two charts' coordinates, ready for the template. */
@@ -58,6 +61,9 @@ class WorkforcePage {
             @RequestParam(required = false) @Nullable Double shrinkage,
             @RequestParam(required = false) @Nullable Double ahtSeconds, Model model) {
         Actor actor = Actors.current();
+        java.time.Instant midnight = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        model.addAttribute("adherence", rosters.adherence(midnight, midnight.plus(java.time.Duration.ofDays(1)), null,
+                actor));
         List<Queues.Queue> visible = visibleQueues(actor);
         model.addAttribute("queues", visible);
         if (visible.isEmpty()) {

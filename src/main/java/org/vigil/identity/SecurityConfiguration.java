@@ -38,7 +38,8 @@ import org.vigil.web.Problems;
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
  *   <li>claiming work and presence on a case (collision detection): users only;</li>
  *   <li>staffing calculations, plans and scenarios: everyone who may read cases; importing arrival
- *       history from before Vigil: leads and admins;</li>
+ *       history from before Vigil, agents' shifts and adherence to them: leads and admins (vendor
+ *       leads for their own team);</li>
  *   <li>a requester's follow-up on their case: {@code intake} or {@code admin} keys (the integration
  *       relays it);</li>
  *   <li>SLA calendars and policies: read by everyone who may read cases, changed by admins;</li>
@@ -199,7 +200,11 @@ class SecurityConfiguration {
                                 "/api/v1/workforce/scenarios", "/api/v1/workforce/simulations", "/api/v1/workforce/forecasts",
                                 "/api/v1/workforce/deferred", "/api/v1/workforce/intraday", "/api/v1/workforce/schedules")
                                 .hasAnyAuthority(readers)
-                        .requestMatchers(POST, "/api/v1/workforce/history")
+                        .requestMatchers(POST, "/api/v1/workforce/history", "/api/v1/workforce/shifts")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
+                        .requestMatchers(GET, "/api/v1/workforce/shifts", "/api/v1/workforce/adherence")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
+                        .requestMatchers(DELETE, "/api/v1/workforce/shifts/*")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/queues").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/rules/dry-run")

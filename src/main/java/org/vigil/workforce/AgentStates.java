@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.web.Checks;
+import org.vigil.workforce.adherence.Span;
 
 /**
  * Whether each agent is available, on a break or offline, and since when. Signing in makes a user
@@ -95,8 +96,11 @@ public class AgentStates {
 
     /**
      * The user asked for a page. Writes at most once per {@link #SEEN_EVERY} per user; a user who was
-     * offline (or never had a state) and still has a session becomes available.
+     * offline (or never had a state) and still has a session becomes available. A user away for longer
+     * than {@link #IDLE} was offline from {@code IDLE} after their last page until now, and the history
+     * says so, so that adherence does not count the time away as worked.
      */
+    @Transactional
     public void seen(long userId) {
         Instant now = DatabaseClock.now();
         Instant last = lastWritten.get(userId);
@@ -104,10 +108,27 @@ public class AgentStates {
             return;
         }
         lastWritten.put(userId, now);
-        int updated = jdbc.sql("update agent_state set last_seen_at = :now where user_id = :user and state <> 'offline'")
-                .param("now", Timestamp.from(now)).param("user", userId).update();
-        if (updated == 0) {
+        Optional<AgentState> current = jdbc.sql(
+                        "select user_id, state, since, last_seen_at from agent_state where user_id = :user for update")
+                .param("user", userId).query(AgentStates::row).optional();
+        if (current.isEmpty() || current.get().state().equals(OFFLINE)) {
             set(userId, AVAILABLE);
+            return;
+        }
+        AgentState state = current.get();
+        Instant away = state.lastSeen().plus(IDLE);
+        if (away.isBefore(now)) {
+            jdbc.sql("""
+                    insert into agent_state_change (user_id, state, at)
+                    values (:user, 'offline', :away), (:user, :state, :now)
+                    """)
+                    .param("user", userId).param("away", Timestamp.from(away)).param("state", state.state())
+                    .param("now", Timestamp.from(now)).update();
+            jdbc.sql("update agent_state set since = :now, last_seen_at = :now where user_id = :user")
+                    .param("now", Timestamp.from(now)).param("user", userId).update();
+        } else {
+            jdbc.sql("update agent_state set last_seen_at = :now where user_id = :user")
+                    .param("now", Timestamp.from(now)).param("user", userId).update();
         }
     }
 
@@ -125,6 +146,57 @@ public class AgentStates {
                 """)
                 .param("idle", Timestamp.from(DatabaseClock.now().minus(IDLE)))
                 .query(AgentStates::row).list();
+    }
+
+    /**
+     * When each of these users was working (available, which includes handling) within {@code [from, to)}:
+     * from their state history, ending a user's last span {@link #IDLE} after their last page if they
+     * have not been seen since.
+     */
+    public Map<Long, List<Span>> working(java.util.Collection<Long> userIds, Instant from, Instant to) {
+        Map<Long, List<Span>> spans = new java.util.HashMap<>();
+        if (userIds.isEmpty()) {
+            return spans;
+        }
+        Instant now = DatabaseClock.now();
+        Instant until = to.isBefore(now) ? to : now;
+        record Change(long userId, String state, Instant at) {
+        }
+        List<Change> changes = jdbc.sql("""
+                select user_id, state, at from (
+                    select distinct on (user_id) user_id, state, at from agent_state_change
+                    where user_id = any(:users) and at < :from order by user_id, at desc, id desc) before
+                union all
+                select user_id, state, at from agent_state_change
+                where user_id = any(:users) and at >= :from and at < :to
+                order by 1, 3
+                """)
+                .param("users", userIds.toArray(Long[]::new)).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(until))
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        Map<Long, Instant> lastSeen = new java.util.HashMap<>();
+        jdbc.sql("select user_id, last_seen_at from agent_state where user_id = any(:users)")
+                .param("users", userIds.toArray(Long[]::new))
+                .query(rs -> {
+                    lastSeen.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                });
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (!c.state().equals(AVAILABLE)) {
+                continue;
+            }
+            boolean last = i + 1 == changes.size() || changes.get(i + 1).userId() != c.userId();
+            Instant end = last ? until : changes.get(i + 1).at();
+            if (last && lastSeen.containsKey(c.userId())) {
+                Instant gone = lastSeen.get(c.userId()).plus(IDLE);
+                end = gone.isBefore(end) ? gone : end;
+            }
+            Instant start = c.at().isBefore(from) ? from : c.at();
+            if (start.isBefore(end)) {
+                spans.computeIfAbsent(c.userId(), k -> new java.util.ArrayList<>()).add(new Span(start, end));
+            }
+        }
+        return spans;
     }
 
     private static AgentState row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -68,6 +68,20 @@ class WorkforcePageTest extends BrowserTest {
     }
 
     @Test
+    void theWorkforcePageShowsTodaysAdherenceOfTheLeadsAgents() {
+        Person lead = person("LEAD", false, List.of("review"), List.of("en"), List.of());
+        Person agent = person("AGENT", lead.teamId(), List.of("review"), List.of("en"), List.of());
+        Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        apiOf(lead).post("/api/v1/workforce/shifts", Map.of("shifts", List.of(Map.of("userId", agent.id(),
+                "start", midnight.toString(), "end", midnight.plus(java.time.Duration.ofMinutes(1)).toString()))));
+        signIn(lead);
+        browser.get(url("/workforce"));
+        String row = find("#adherence").findElements(By.tagName("tr")).stream().map(r -> r.getText())
+                .filter(t -> t.contains("Agent ")).filter(t -> t.contains("1 min")).findFirst().orElseThrow();
+        assertThat(row).contains("1 min").endsWith("0%");
+    }
+
+    @Test
     void forecastsCountImportedHistoryWithTheCasesVigilReceived() {
         long queue = queueWithSteadyHistory();
         JsonNode forecast = admin.post("/api/v1/workforce/forecasts", Map.of("queueId", queue, "weeks", 4)).json();
