@@ -111,8 +111,10 @@ class StaffingController {
      * agents, cost and service level, and their differences from the baseline.
      */
     @PostMapping("/scenarios")
-    Map<String, Object> scenarios(@RequestBody ScenarioQuestion q) {
+    org.springframework.http.ResponseEntity<?> scenarios(@RequestBody ScenarioQuestion q,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "json") String format) {
         Checks checks = new Checks();
+        checks.oneOf("format", format, List.of("json", "csv"));
         double[] arrivals = arrivals(checks, q.arrivals());
         checks.required("inHouseCostPerHour", q.inHouseCostPerHour());
         checks.range("inHouseCostPerHour", q.inHouseCostPerHour(), 0, 1_000_000);
@@ -158,7 +160,22 @@ class StaffingController {
             scenario.putAll(totals(o.plan()));
             answer.add(scenario);
         }
-        return Map.of("scenarios", answer);
+        if (format.equals("csv")) {
+            // one line per scenario, columns in the order of the JSON answer; names are people's text
+            List<String> columns = List.copyOf(answer.getFirst().keySet());
+            StringBuilder csv = new StringBuilder(String.join(",", columns)).append("\r\n");
+            for (Map<String, Object> scenario : answer) {
+                csv.append(columns.stream().map(c -> scenario.get(c) == null ? ""
+                        : scenario.get(c) instanceof Number n ? String.valueOf(n)
+                        : org.vigil.web.Csv.cell(String.valueOf(scenario.get(c)))).collect(
+                        java.util.stream.Collectors.joining(","))).append("\r\n");
+            }
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(new org.springframework.http.MediaType("text", "csv",
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .body(csv.toString());
+        }
+        return org.springframework.http.ResponseEntity.ok(Map.of("scenarios", answer));
     }
 
     record DeferredQuestion(@Nullable List<Double> arrivals, @Nullable Double intervalMinutes,

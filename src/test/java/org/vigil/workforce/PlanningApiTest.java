@@ -106,6 +106,17 @@ class PlanningApiTest extends IntegrationTest {
         assertThat(vendor.get("vendorCost").asDouble()).isCloseTo(hours * 0.5 * 22, offset(1e-6));
         assertThat(vendor.get("costChange").asDouble()).isCloseTo(-hours * 0.5 * (40 - 22), offset(1e-6));
         assertThat(vendor.get("serviceLevelChange").asDouble()).isZero();
+
+        question.put("variants", List.of(Map.of("name", "=HYPERLINK(\"x\")", "vendorShare", 0.5)));
+        String csv = admin.post("/api/v1/workforce/scenarios?format=csv", question).body();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("name,cost,inHouseCost,vendorCost,agentHoursChange,costChange,");
+        assertThat(lines.get(2)).startsWith("\"'=HYPERLINK(\"\"x\"\")\",");
+        List<String> columns = List.of(lines.get(0).split(","));
+        String[] numbers = lines.get(2).substring(lines.get(2).indexOf("\",") + 2).split(",");
+        assertThat(Double.parseDouble(numbers[columns.indexOf("costChange") - 1]))
+                .isCloseTo(-hours * 0.5 * (40 - 22), offset(1e-6));
     }
 
     @Test
