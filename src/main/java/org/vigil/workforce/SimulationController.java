@@ -50,8 +50,10 @@ class SimulationController {
     }
 
     @PostMapping("/api/v1/workforce/simulations")
-    Map<String, Object> simulate(@RequestBody Question q) {
+    org.springframework.http.ResponseEntity<?> simulate(@RequestBody Question q,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "json") String format) {
         Checks checks = new Checks();
+        checks.oneOf("format", format, List.of("json", "csv"));
         if (checks.required("intervalMinutes", q.intervalMinutes())) {
             checks.range("intervalMinutes", q.intervalMinutes(), 1, 1_440);
         }
@@ -130,7 +132,13 @@ class SimulationController {
             // the plan names the queue or group at fault: "queue 'x': …", "group 'y' serves unknown queue 'z'"
             throw new InvalidInputException("", e.getMessage() == null ? "the plan is not consistent" : e.getMessage());
         }
-        return answer(result);
+        if (format.equals("csv")) {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(new org.springframework.http.MediaType("text", "csv",
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .body(csv(result));
+        }
+        return org.springframework.http.ResponseEntity.ok(answer(result));
     }
 
     private static @Nullable HandleTime handleTime(Checks at, @Nullable HandleTimeQuestion h) {
@@ -155,6 +163,22 @@ class SimulationController {
             case "lognormal" -> new HandleTime.Lognormal(h.meanSeconds(), h.coefficientOfVariation());
             default -> new HandleTime.Deterministic(h.meanSeconds());
         };
+    }
+
+    /** One line per queue and interval: what the simulation predicts there. Queue names are people's text. */
+    private static String csv(SimulationResult result) {
+        StringBuilder csv = new StringBuilder(
+                "queue,interval,arrivals,answered,abandoned,serviceLevel,averageWaitSeconds,maxWaitSeconds,waitingAtEnd\r\n");
+        for (QueueOutcome queue : result.queues()) {
+            for (int i = 0; i < queue.intervals().size(); i++) {
+                QueueStatistics s = queue.intervals().get(i);
+                csv.append(org.vigil.web.Csv.cell(queue.name())).append(',').append(i).append(',')
+                        .append(s.arrivals()).append(',').append(s.answered()).append(',').append(s.abandoned())
+                        .append(',').append(s.serviceLevel()).append(',').append(s.averageWaitSeconds()).append(',')
+                        .append(s.maxWaitSeconds()).append(',').append(s.waitingAtEnd()).append("\r\n");
+            }
+        }
+        return csv.toString();
     }
 
     private static Map<String, Object> answer(SimulationResult result) {

@@ -44,6 +44,15 @@ class SimulationApiTest extends IntegrationTest {
         assertThat(again).isEqualTo(first);
         JsonNode other = admin.post("/api/v1/workforce/simulations", day(Collections.nCopies(48, 14), 8)).json();
         assertThat(other.get("queues").get(0).get("total")).isNotEqualTo(total);
+
+        // the same run as CSV: one line per queue and half hour, the same figures
+        List<String> csv = admin.post("/api/v1/workforce/simulations?format=csv", day(Collections.nCopies(48, 14), 7))
+                .body().lines().toList();
+        assertThat(csv).hasSize(1 + 48);
+        assertThat(csv.getFirst()).startsWith("queue,interval,arrivals,answered,");
+        JsonNode third = first.get("queues").get(0).get("intervals").get(3);
+        assertThat(csv.get(4)).contains("," + third.get("arrivals").asLong() + "," + third.get("answered").asLong()
+                + "," + third.get("abandoned").asLong() + ",");
     }
 
     @Test
