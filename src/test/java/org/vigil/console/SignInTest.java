@@ -72,6 +72,20 @@ class SignInTest extends BrowserTest {
     }
 
     @Test
+    void aSignedInFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        var post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/me/state")))
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("state=break")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(post.statusCode()).isEqualTo(403);
+        browser.navigate().refresh();
+        assertThat(find("#my-state").getText()).isEqualTo("available");
+    }
+
+    @Test
     void pagesForbidScriptsVigilDidNotServe() throws Exception {
         var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.discarding());
