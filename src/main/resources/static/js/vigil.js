@@ -16,8 +16,14 @@
     }
   });
 
-  // Keyboard shortcuts: a key clicks the visible, enabled element that declares it with data-key.
+  // Keyboard shortcuts: a key clicks the visible, enabled element that declares it with data-key. A held
+  // key never repeats, and keys wait a moment after the next case appears, so that no case is decided
+  // before the reviewer has seen it.
+  var quietUntil = 0;
   document.addEventListener("keydown", function (event) {
+    if (event.repeat || Date.now() < quietUntil) {
+      return;
+    }
     var target = event.target;
     if (event.key === "Escape" && target && target.blur && target !== document.body) {
       target.blur();
@@ -42,6 +48,7 @@
 
   // Put the keyboard back on the page after htmx swaps in the next case.
   document.addEventListener("htmx:afterSwap", function (event) {
+    quietUntil = Date.now() + 500;
     var focus = event.detail.target.querySelector("[data-autofocus]");
     if (focus) {
       focus.focus();

@@ -433,13 +433,11 @@ public class Cases {
      */
     public List<CaseView> ofAccount(String accountId, int limit, Actor actor) {
         Optional<Set<Long>> visible = queues.visibleTo(actor);
-        return jdbc.sql("""
-                select * from (
-                    (select * from vigil_case where subject_owner_id = :account order by id desc limit :limit)
-                    union
-                    (select * from vigil_case where subject_type = 'user' and subject_id = :account
-                     order by id desc limit :limit)) c
-                """ + (visible.isPresent() ? " where queue_id = any(:queues)" : "") + " order by id desc limit :limit")
+        String scope = visible.isPresent() ? " and queue_id = any(:queues)" : "";
+        return jdbc.sql("select * from ((select * from vigil_case where subject_owner_id = :account" + scope
+                        + " order by id desc limit :limit) union (select * from vigil_case where subject_type = 'user'"
+                        + " and subject_id = :account" + scope + " order by id desc limit :limit)) c"
+                        + " order by id desc limit :limit")
                 .param("account", accountId).param("limit", limit)
                 .param("queues", visible.map(v -> v.toArray(Long[]::new)).orElse(new Long[0]))
                 .query(this::view)

@@ -102,6 +102,13 @@ public class Decisions {
         }
         ContentPolicy.Version current = policy.current();
         Identity.User reviewer = identity.user(actor.userId());
+        ContentPolicy.Category reported = kase.reason() == null ? null : current.category(kase.reason());
+        if (reported != null && reported.clearance() != null && !reviewer.clearances().contains(reported.clearance())
+                && !"escalate".equals(request.verdict())) {
+            // without the clearance the reviewer cannot see the evidence, so cannot clear or enforce it
+            throw new ForbiddenException("cases reported as " + reported.code() + " are decided with the "
+                    + reported.clearance() + " clearance; escalate instead");
+        }
         List<Map<String, Object>> actions = check(request, current, reviewer);
         Instant now = DatabaseClock.now();
         Integer handle = handleSeconds(caseId, actor.userId(), now);

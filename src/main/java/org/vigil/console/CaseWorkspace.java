@@ -153,9 +153,12 @@ class CaseWorkspace {
                 return false;
             }
             String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-            // Vigil's own origin is allowed by the Content-Security-Policy as 'self'.
+            // Vigil's own origin is allowed by the Content-Security-Policy as 'self', but only its static demo
+            // media: a report must never make a reviewer's browser request Vigil's pages as them.
             String self = ServletUriComponentsBuilder.fromCurrentContextPath().replacePath(null).build().toUriString();
-            return mediaOrigins.contains(origin) || origin.equals(self);
+            return mediaOrigins.contains(origin)
+                    || origin.equals(self) && uri.getPath() != null && uri.getPath().startsWith("/demo-media/")
+                    && !uri.getPath().contains("..") && uri.getQuery() == null;
         } catch (IllegalArgumentException e) {
             return false;
         }

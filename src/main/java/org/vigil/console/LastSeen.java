@@ -13,7 +13,8 @@ import org.vigil.workforce.AgentStates;
 
 /**
  * Every page a signed-in user asks for tells {@link AgentStates} they are still there (which writes at
- * most once a minute per user): a user without a page for ten minutes counts as offline.
+ * most once a minute per user): a user without a page for ten minutes counts as offline. Requests a page
+ * makes by itself on a timer do not count.
  */
 @Configuration(proxyBeanMethods = false)
 class LastSeen implements WebMvcConfigurer, HandlerInterceptor {
@@ -26,8 +27,11 @@ class LastSeen implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // Pages that refresh themselves (the floor board, presence on a ticket) say nothing about whether a
+        // person is there: an unattended tab must not keep an agent available.
         registry.addInterceptor(this).excludePathPatterns("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**",
-                "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error");
+                "/css/**", "/js/**", "/webjars/**", "/demo-media/**", "/favicon.ico", "/error", "/floor/board",
+                "/cases/*/presence");
     }
 
     @Override

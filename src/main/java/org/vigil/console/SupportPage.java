@@ -37,7 +37,12 @@ class SupportPage {
     private final Identity identity;
     private final CaseWorkspace workspace;
 
-    SupportPage(Cases cases, Macros macros, Presence presence, Identity identity, CaseWorkspace workspace) {
+    /** A reply, its macro's tags and the status it sets land together or not at all. */
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    SupportPage(Cases cases, Macros macros, Presence presence, Identity identity, CaseWorkspace workspace,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.cases = cases;
         this.macros = macros;
         this.presence = presence;
@@ -83,7 +88,7 @@ class SupportPage {
     @PostMapping("/cases/{id}/reply")
     String reply(@PathVariable long id, ReplyForm form, Model model, RedirectAttributes redirect) {
         Actor actor = Actors.current();
-        return act(id, model, redirect, "Reply sent.", () -> {
+        return act(id, model, redirect, "Reply sent.", () -> transactions.executeWithoutResult(tx -> {
             String status = form.status() == null || form.status().isBlank() ? null : form.status();
             if (form.macroId() != null) {
                 macros.apply(id, form.macroId(), form.body(), null, form.afterMessageId(), actor);
@@ -94,7 +99,7 @@ class SupportPage {
                 cases.reply(id, form.body(), status, form.afterMessageId(), actor);
             }
             presence.beat(id, "viewing", actor);
-        }, form);
+        }), form);
     }
 
     @PostMapping("/cases/{id}/note")

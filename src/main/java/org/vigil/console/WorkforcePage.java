@@ -69,10 +69,11 @@ class WorkforcePage {
         if (visible.isEmpty()) {
             return "console/workforce";
         }
-        QueuePlans.Settings settings = settings(queue == null ? visible.getFirst().id() : queue, serviceLevel,
-                answerMinutes, shrinkage, ahtSeconds);
-        model.addAttribute("settings", settings);
+        long queueId = queue == null ? visible.getFirst().id() : queue;
+        model.addAttribute("settings", QueuePlans.Settings.defaults(queueId));
         try {
+            QueuePlans.Settings settings = settings(queueId, serviceLevel, answerMinutes, shrinkage, ahtSeconds);
+            model.addAttribute("settings", settings);
             QueuePlans.Plan plan = plans.plan(settings, actor);
             model.addAttribute("plan", plan);
             model.addAttribute("charts", charts(plan));
@@ -104,6 +105,9 @@ class WorkforcePage {
     private QueuePlans.Settings settings(long queue, @Nullable Double serviceLevel, @Nullable Integer answerMinutes,
             @Nullable Double shrinkage, @Nullable Double ahtSeconds) {
         QueuePlans.Settings d = QueuePlans.Settings.defaults(queue);
+        if (answerMinutes != null && (answerMinutes < 1 || answerMinutes > 7 * 24 * 60)) {
+            throw new org.vigil.web.InvalidInputException("answerMinutes", "must be from 1 to 10080 minutes");
+        }
         return new QueuePlans.Settings(queue, d.historyWeeks(), d.horizonDays(),
                 serviceLevel == null ? d.serviceLevel() : serviceLevel,
                 answerMinutes == null ? d.answerSeconds() : answerMinutes * 60,

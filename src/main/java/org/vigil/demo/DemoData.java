@@ -42,6 +42,8 @@ class DemoData implements ApplicationRunner {
     /** The demo's admin API key: published in the README, so never load demo data in production. */
     static final String ADMIN_KEY = "vgl_demo_admin_key_not_for_production";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    /** Who the audit trail names for what the demo loads. */
+    private static final Actor DEMO = new Actor("demo", 0, null, null, false, Set.of(), Set.of(Scope.INTAKE));
 
     private final Identity identity;
     private final Queues queues;
@@ -91,7 +93,7 @@ class DemoData implements ApplicationRunner {
         long selfHarm = queues.create(new Queues.NewQueue("Self-harm and suicide", "review", false,
                 List.of(inHouse.id()), List.of("review"), List.of(), "self_harm")).id();
 
-        Actor demo = new Actor("demo", 0, null, null, false, Set.of(), Set.of(Scope.INTAKE));
+        Actor demo = DEMO;
         rule(demo, "Child safety to specialists",
                 "reason == \"child_sexual_exploitation\" || scores[\"child_sexual_exploitation\"] > 0.5",
                 new Action("set_queue", childSafety, null, null, null, null, null, null),
@@ -155,7 +157,7 @@ class DemoData implements ApplicationRunner {
             double weekly = weekday >= 6 ? 1.2 : 1.0;
             counts.add(poisson(random, peak * daily * weekly));
         }
-        history.importCounts(new VolumeHistory.Import(queueId, start, counts));
+        history.importCounts(new VolumeHistory.Import(queueId, start, counts), DEMO);
     }
 
     private static int poisson(Random random, double mean) {

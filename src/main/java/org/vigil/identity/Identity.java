@@ -103,8 +103,10 @@ public class Identity {
         codes(checks, "skills", user.skills());
         codes(checks, "languages", user.languages());
         codes(checks, "clearances", user.clearances());
-        if (user.password() != null && (user.password().length() < 12 || user.password().length() > 128)) {
-            checks.fail("password", "must be 12 to 128 characters");
+        if (user.password() != null && (user.password().length() < 12
+                || user.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72)) {
+            // bcrypt reads at most 72 bytes of a password
+            checks.fail("password", "must be 12 characters to 72 bytes (UTF-8)");
         }
         checks.throwIfInvalid();
         Team team = jdbc.sql("select id, name, vendor from team where id = :id").param("id", user.teamId())

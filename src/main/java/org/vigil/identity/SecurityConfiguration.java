@@ -132,6 +132,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .requestCache(c -> c.requestCache(pageRequests()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(contentSecurityPolicy(mediaOrigins)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
@@ -154,6 +155,13 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    /** After signing in, go back to the page asked for; never to a fragment htmx asked for. */
+    private static org.springframework.security.web.savedrequest.RequestCache pageRequests() {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null);
+        return cache;
     }
 
     @Bean

@@ -75,8 +75,19 @@ public class AgentStates {
     @Transactional
     public AgentState set(long userId, String state) {
         Instant now = DatabaseClock.now();
-        Optional<String> before = jdbc.sql("select state from agent_state where user_id = :user for update")
-                .param("user", userId).query(String.class).optional();
+        Optional<AgentState> current = jdbc.sql(
+                        "select user_id, state, since, last_seen_at from agent_state where user_id = :user for update")
+                .param("user", userId).query(AgentStates::row).optional();
+        Optional<String> before = current.map(AgentState::state);
+        if (current.isPresent() && !current.get().state().equals(OFFLINE)
+                && current.get().lastSeen().plus(IDLE).isBefore(now)) {
+            // a session that ended without signing out: away since IDLE after the last page
+            jdbc.sql("insert into agent_state_change (user_id, state, at) values (:user, 'offline', :away)")
+                    .param("user", userId).param("away", Timestamp.from(current.get().lastSeen().plus(IDLE))).update();
+            jdbc.sql("update agent_state set state = 'offline', since = :away where user_id = :user")
+                    .param("user", userId).param("away", Timestamp.from(current.get().lastSeen().plus(IDLE))).update();
+            before = Optional.of(OFFLINE);
+        }
         if (before.isEmpty() || !before.get().equals(state)) {
             jdbc.sql("insert into agent_state_change (user_id, state, at) values (:user, :state, :now)")
                     .param("user", userId).param("state", state).param("now", Timestamp.from(now)).update();

@@ -119,7 +119,7 @@ class ForecastController {
      */
     @PostMapping("/api/v1/workforce/history")
     ResponseEntity<VolumeHistory.Imported> importHistory(@RequestBody VolumeHistory.Import request) {
-        return ResponseEntity.status(201).body(history.importCounts(request));
+        return ResponseEntity.status(201).body(history.importCounts(request, Actors.current()));
     }
 
     @PostMapping("/api/v1/workforce/forecasts")

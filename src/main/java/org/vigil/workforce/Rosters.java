@@ -92,9 +92,11 @@ public class Rosters {
         }
         checks.throwIfInvalid();
         List<Shift> added = new ArrayList<>();
-        for (Long user : new LinkedHashSet<>(shifts.stream().map(NewShift::userId).toList())) {
-            // one roster change per agent at a time, so two leads cannot give overlapping shifts
-            jdbc.sql("select pg_advisory_xact_lock(7002, cast(:user as int))").param("user", user).query().singleRow();
+        for (Long user : new java.util.TreeSet<>(shifts.stream().map(NewShift::userId).toList())) {
+            // one roster change per agent at a time, so two leads cannot give overlapping shifts; always in
+            // the order of user ids, so two changes of the same agents cannot wait for each other
+            jdbc.sql("select pg_advisory_xact_lock(7002, cast(:user % 2147483647 as int))").param("user", user)
+                    .query().singleRow();
         }
         for (int i = 0; i < shifts.size(); i++) {
             NewShift s = shifts.get(i);
@@ -158,12 +160,23 @@ public class Rosters {
     }
 
     public Report adherence(@Nullable Instant from, @Nullable Instant to, @Nullable Long teamId, Actor actor) {
-        Span period = period(from, to);
+        Span asked = period(from, to);
+        // the future is not measured yet: a shift later today is neither kept nor missed
+        Instant now = DatabaseClock.now();
+        Span period = new Span(asked.start(), asked.end().isAfter(now) ? (now.isAfter(asked.start()) ? now
+                : asked.start()) : asked.end());
         Map<Long, Identity.User> users = visibleUsers(teamId, actor);
         Map<Long, List<Span>> scheduled = new HashMap<>();
-        for (Shift s : shifts(period.start(), period.end(), teamId, actor)) {
-            scheduled.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(new Span(s.start(), s.end()));
-        }
+        jdbc.sql("""
+                select user_id, starts_at, ends_at from agent_shift
+                where user_id = any(:users) and starts_at < :to and ends_at > :from
+                """)
+                .param("users", users.keySet().toArray(Long[]::new)).param("from", Timestamp.from(period.start()))
+                .param("to", Timestamp.from(period.end()))
+                .query(rs -> {
+                    scheduled.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Span(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                });
         Map<Long, List<Span>> working = states.working(users.keySet(), period.start(), period.end());
         Set<Long> counted = new LinkedHashSet<>(scheduled.keySet());
         counted.addAll(working.keySet());
@@ -178,7 +191,7 @@ public class Rosters {
             planned += a.scheduled().toSeconds();
             kept += a.adherent().toSeconds();
         }
-        return new Report(period.start(), period.end(), agents, planned / 60, kept / 60,
+        return new Report(asked.start(), asked.end(), agents, planned / 60, kept / 60,
                 planned == 0 ? 1.0 : (double) kept / planned);
     }
 

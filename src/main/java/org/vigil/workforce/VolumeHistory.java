@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.cases.Cases;
+import org.vigil.identity.Actor;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.web.Checks;
@@ -59,9 +60,10 @@ public class VolumeHistory {
     }
 
     @Transactional
-    public Imported importCounts(Import request) {
+    public Imported importCounts(Import request, Actor actor) {
         Checks checks = new Checks();
-        if (checks.required("queueId", request.queueId()) && !queues.exists(request.queueId())) {
+        if (checks.required("queueId", request.queueId()) && (!queues.exists(request.queueId())
+                || queues.visibleTo(actor).map(v -> !v.contains(request.queueId())).orElse(false))) {
             checks.fail("queueId", "no queue has id " + request.queueId());
         }
         if (checks.required("start", request.start())

@@ -264,7 +264,7 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         fill("#new-user [name=clearances]", "self_harm");
         fill("#new-user [name=password]", "short");
         find("#new-user button[type=submit]").click();
-        assertThat(find(".problems").getText()).contains("password", "12 to 128 characters");
+        assertThat(find(".problems").getText()).contains("password", "12 characters to 72 bytes");
         assertThat(find("#new-user [name=email]").getAttribute("value")).isEqualTo(email);
         assertThat(find("#new-user [name=password]").getAttribute("value")).isEmpty();
 

@@ -173,7 +173,8 @@ class ReviewScreenTest extends BrowserTest {
         Floor floor = floor(List.of());
         Map<String, Object> report = userReport("image", "i_" + unique(), "graphic_violence", "r_" + unique());
         report.put("subject", Map.of("type", "image", "id", "i_" + unique(), "content", Map.of("text", "an upload",
-                "mediaUrls", List.of(url("/demo-media/avatar-1.svg"), "https://media.example.com/1.png"))));
+                "mediaUrls", List.of(url("/demo-media/avatar-1.svg"), "https://media.example.com/1.png",
+                        url("/cases/1")))));
         long id = caseIn(floor.queue(), report);
         signIn(floor.reviewer());
         browser.get(url("/cases/" + id));
@@ -184,6 +185,8 @@ class ReviewScreenTest extends BrowserTest {
         // media from origins nobody allowed are never fetched: shown as an address, blurred too
         assertThat(browser.findElements(By.cssSelector("img[src^='https://media.example.com']"))).isEmpty();
         assertThat(browser.findElement(By.id("media-1")).getAttribute("class")).contains("blurred");
+        // a report can never make the reviewer's browser ask Vigil's own pages for something
+        assertThat(browser.findElement(By.id("media-2")).getTagName()).isEqualTo("span");
 
         long before = reveals(id);
         browser.findElements(By.cssSelector("button.reveal")).getFirst().click();
@@ -204,9 +207,18 @@ class ReviewScreenTest extends BrowserTest {
         report.put("description", secret);
         long id = caseIn(floor.queue(), report);
         signIn(floor.reviewer());
-        browser.get(url("/cases/" + id));
+        browser.get(url("/review?queue=" + floor.queue()));
+        press("n");
         assertThat(find("#evidence-refused").getText()).contains("self_harm clearance");
         assertThat(browser.getPageSource()).doesNotContain(secret);
+        // without the evidence a case can be escalated or released, never cleared or enforced blind
+        assertThat(browser.findElements(By.cssSelector("button[value=not_violating], button[value=violating]")))
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("button[value=escalate]"))).hasSize(1);
+        var blind = apiOf(floor.reviewer()).post("/api/v1/cases/" + id + "/decision",
+                Map.of("verdict", "not_violating", "rationale", "looks fine"));
+        assertThat(blind.status()).isEqualTo(403);
+        assertThat(blind.body()).contains("escalate instead");
 
         Person specialist = person("SPECIALIST", floor.reviewer().teamId(), List.of(), List.of("en"),
                 List.of("self_harm"));
@@ -253,6 +265,24 @@ class ReviewScreenTest extends BrowserTest {
         JsonNode messages = admin.get("/api/v1/cases/" + ticket + "/messages").json().get("messages");
         assertThat(messages.get(messages.size() - 1).get("body").asString())
                 .contains("could you tell us a little more").endsWith("Which device do you use?");
+    }
+
+    @Test
+    void aMacroReplyWhoseStatusChangeIsRefusedIsNotSentAtAll() {
+        Person agent = person("AGENT", false, List.of("support"), List.of("en"), List.of());
+        long ticket = admin.post("/api/v1/inquiries", Map.of("requester", Map.of("email", "lou@example.com"),
+                "subject", "Help", "body", "Something broke.", "category", "bug")).json().get("caseId").asLong();
+        int before = admin.get("/api/v1/cases/" + ticket + "/messages").json().get("messages").size();
+        signIn(agent);
+        browser.get(url("/cases/" + ticket));
+        new Select(browser.findElement(By.name("macroId"))).selectByVisibleText("Need more information (en)");
+        waitFor(d -> d.findElement(By.name("body")).getAttribute("value").contains("case " + ticket));
+        // the macro sets pending; going from pending back to new is not allowed
+        new Select(browser.findElement(By.cssSelector("#reply-fields [name=status]"))).selectByValue("new");
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
+        assertThat(find("[role=alert]").getText()).contains("status");
+        assertThat(admin.get("/api/v1/cases/" + ticket + "/messages").json().get("messages").size()).isEqualTo(before);
+        assertThat(admin.get("/api/v1/cases/" + ticket).json().get("status").asString()).isEqualTo("new");
     }
 
     @Test

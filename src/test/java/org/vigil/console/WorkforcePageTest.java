@@ -101,6 +101,16 @@ class WorkforcePageTest extends BrowserTest {
         assertThat(negative.status()).isEqualTo(422);
         assertThat(negative.body()).contains("counts[1]");
         assertThat(count("select count(*) from queue_volume_history where queue_id = ?", queue)).isZero();
+        // a vendor lead may not touch a queue their team does not serve
+        var vendorLead = apiOf(person("LEAD", true, List.of("review"), List.of("en"), List.of()));
+        long team = admin.post("/api/v1/teams", Map.of("name", "In-house " + unique(), "vendor", false)).json()
+                .get("id").asLong();
+        long inHouse = admin.post("/api/v1/queues", Map.of("name", "In-house " + unique(), "kind", "review",
+                "allTeams", false, "teamIds", List.of(team))).json().get("id").asLong();
+        var foreign = vendorLead.post("/api/v1/workforce/history", Map.of("queueId", inHouse,
+                "start", "2026-11-02T08:00:00Z", "counts", List.of(1)));
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.body()).contains("queueId");
         var agent = apiOf(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
         assertThat(agent.post("/api/v1/workforce/history", Map.of("queueId", queue,
                 "start", "2026-11-02T08:00:00Z", "counts", List.of(1))).status()).isEqualTo(403);

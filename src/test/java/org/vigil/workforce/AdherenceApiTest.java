@@ -103,6 +103,31 @@ class AdherenceApiTest extends BrowserTest {
     }
 
     @Test
+    void shiftsLaterTodayAreNotCountedYet() {
+        Person lead = person("LEAD", false, List.of("review"), List.of("en"), List.of());
+        Person agent = person("AGENT", lead.teamId(), List.of("review"), List.of("en"), List.of());
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        apiOf(lead).post("/api/v1/workforce/shifts", Map.of("shifts", List.of(Map.of("userId", agent.id(),
+                "start", now.minus(Duration.ofMinutes(30)).toString(), "end", now.plus(Duration.ofHours(3)).toString()))));
+        JsonNode report = apiOf(lead).get("/api/v1/workforce/adherence?from=" + now.minus(Duration.ofHours(1))
+                + "&to=" + now.plus(Duration.ofHours(23))).json();
+        assertThat(agentIn(report, agent).get("scheduledMinutes").asLong()).isBetween(30L, 31L);
+    }
+
+    @Test
+    void signingInAfterASessionThatEndedWithoutSigningOutDoesNotCountTheGapAsWorked() {
+        Person agent = person("AGENT", false, List.of("review"), List.of("en"), List.of());
+        Instant left = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(Duration.ofHours(8));
+        jdbc.sql("insert into agent_state (user_id, state, since, last_seen_at) values (?, 'available', ?, ?)")
+                .param(agent.id()).param(Timestamp.from(left.minus(Duration.ofHours(1)))).param(Timestamp.from(left))
+                .update();
+        states.set(agent.id(), AgentStates.AVAILABLE);
+        var worked = states.working(List.of(agent.id()), left.minus(Duration.ofHours(1)), Instant.now()).get(agent.id());
+        assertThat(worked.stream().mapToLong(s -> s.length().toMinutes()).sum()).isLessThan(15);
+        assertThat(states.current(agent.id()).orElseThrow().since()).isAfter(left.plus(Duration.ofHours(7)));
+    }
+
+    @Test
     void anAgentAwayLongerThanTheIdleTimeIsOfflineInTheirHistory() {
         Person agent = person("AGENT", false, List.of("review"), List.of("en"), List.of());
         Instant left = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minus(Duration.ofMinutes(45));
