@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures claim-next over real HTTP: starts Vigil on a fresh embedded database, queues 100,000
 # cases, and lets 200 agents claim and release concurrently: first with 1 s on each case (each agent
-# asks for the next case as soon as it let the last one go), then with no pause at all (saturation).
+# asks for the next case as soon as it let the last one go), then with no pause at all (saturation),
+# then with independent agents spending on average 10 s on a case.
 # Usage: bench/claim-load.sh [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +20,5 @@ for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health > /dev/null &
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 java -cp "$cp" org.vigil.load.ClaimLoad http://localhost:$port $key 200 100000 "$seconds" 5 1000
 java -cp "$cp" org.vigil.load.ClaimLoad http://localhost:$port $key 200 0 "$seconds" 5 0
+# agents as independent people: random starts, exponentially distributed time on a case (mean 10 s)
+java -cp "$cp" org.vigil.load.ClaimLoad http://localhost:$port $key 200 0 "$seconds" 15 10000 exponential

@@ -22,7 +22,13 @@ import org.HdrHistogram.Recorder;
  * checking that no case is ever held by two agents at once.
  *
  * <pre>
- * ClaimLoad &lt;baseUrl&gt; &lt;adminKey&gt; [agents=200] [cases=100000] [seconds=20] [warmupSeconds=5] [thinkMillis=0]
+ * ClaimLoad &lt;baseUrl&gt; &lt;adminKey&gt; [agents=200] [cases=100000] [seconds=20] [warmupSeconds=5] [thinkMillis=0] [pacing=fixed]
+ * </pre>
+ *
+ * <p>With {@code pacing=fixed} every agent spends exactly {@code thinkMillis} on a case and all start at
+ * once, so they ask in waves; with {@code pacing=exponential} agents start at random moments and spend
+ * exponentially distributed times of that mean (seeded), as independent people do.
+ * <pre>
  * </pre>
  */
 public final class ClaimLoad {
@@ -39,6 +45,7 @@ public final class ClaimLoad {
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 5;
         // Time an agent spends on a case before asking for the next; 0 is a saturation test.
         int think = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        boolean exponential = args.length > 7 && args[7].equals("exponential");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         for (int from = 0; from < cases; from += 1000) {
@@ -76,6 +83,14 @@ public final class ClaimLoad {
             int agent = a;
             String token = tokens.get(a);
             threads.add(Thread.ofVirtual().start(() -> {
+                java.util.Random random = new java.util.Random(agent);
+                if (exponential && think > 0) {
+                    try {
+                        Thread.sleep(random.nextInt(think));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
                     try {
@@ -96,7 +111,9 @@ public final class ClaimLoad {
                             doubleClaims.incrementAndGet();
                         }
                         if (think > 0) {
-                            Thread.sleep(think);
+                            long pause = exponential ? (long) (-think * Math.log(1 - random.nextDouble())) : think;
+                            // never past the end of the run, which would stretch the measured time
+                            Thread.sleep(Math.max(0, Math.min(pause, (end - System.nanoTime()) / 1_000_000)));
                         }
                         held.remove(id, agent);
                         http.send(request(base + "/api/v1/work/" + id + "/release", token, "{}"),
@@ -116,9 +133,9 @@ public final class ClaimLoad {
         }
         double elapsed = (System.nanoTime() - measuredStart) / 1e9;
         Histogram h = recorder.getIntervalHistogram();
-        System.out.printf(Locale.ROOT, "agents=%d think=%dms cases=%d seconds=%.1f claims=%d claims/s=%.0f empty=%d errors=%d "
+        System.out.printf(Locale.ROOT, "agents=%d think=%dms pacing=%s cases=%d seconds=%.1f claims=%d claims/s=%.0f empty=%d errors=%d "
                         + "doubleClaims=%d claim p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms%n",
-                agents, think, cases, elapsed, claims.get(), claims.get() / elapsed, empty.get(), errors.get(),
+                agents, think, exponential ? "exponential" : "fixed", cases, elapsed, claims.get(), claims.get() / elapsed, empty.get(), errors.get(),
                 doubleClaims.get(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
     }
