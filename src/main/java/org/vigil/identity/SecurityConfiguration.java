@@ -89,9 +89,16 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Checks e-mail and password: as a bean it is the application's one authentication provider (adding it
+     * to the pages chain as well would run it twice for every wrong password).
+     */
     @Bean
-    SignIn signIn(JdbcClient jdbc, PasswordEncoder passwords) {
-        return new SignIn(jdbc, passwords);
+    SignIn signIn(JdbcClient jdbc, PasswordEncoder passwords,
+            @Value("${vigil.sign-in.lockout:PT15M}") java.time.Duration lockout,
+            @Value("${vigil.sign-in.max-failures:10}") int maxFailures,
+            @Value("${vigil.sign-in.max-failures-per-address:100}") int maxFailuresPerAddress) {
+        return new SignIn(jdbc, passwords, lockout, maxFailures, maxFailuresPerAddress);
     }
 
     @Bean
@@ -126,10 +133,12 @@ class SecurityConfiguration {
         String[] leads = {"ROLE_LEAD", "ROLE_ADMIN"};
         return http
                 .securityMatcher(new NegatedRequestMatcher(notPages))
-                .authenticationProvider(signIn)
                 .addFilterBefore(signIn, AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
-                        .defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                        .defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, ex) -> response.sendRedirect(
+                                request.getContextPath() + (ex instanceof org.springframework.security.authentication
+                                        .LockedException ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .requestCache(c -> c.requestCache(pageRequests()))

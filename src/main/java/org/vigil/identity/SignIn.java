@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,7 +26,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signing in to the pages with e-mail and password, and keeping a signed-in session honest: a
+ * Signing in to the pages with e-mail and password, and keeping a signed-in session honest. After
+ * {@code vigil.sign-in.max-failures} wrong passwords for one e-mail (known or not), or
+ * {@code max-failures-per-address} from one client address, sign-in is refused for
+ * {@code vigil.sign-in.lockout} after the last failure, right password or not. A
  * session's roles, team and clearances are read again from the database at most every 30 seconds,
  * so a deactivated user or a changed role takes effect within that time, not at the session's end.
  */
@@ -38,10 +43,17 @@ class SignIn extends OncePerRequestFilter implements AuthenticationProvider {
     private final PasswordEncoder passwords;
     private final Cache<Long, Optional<Actor>> sessions = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(REFRESH).build();
+    /** Failed sign-ins per e-mail (known or not) and per client address, forgotten after the lockout. */
+    private final Cache<String, java.util.concurrent.atomic.AtomicInteger> failures;
+    private final int maxFailures;
+    private final int maxFailuresPerAddress;
 
-    SignIn(JdbcClient jdbc, PasswordEncoder passwords) {
+    SignIn(JdbcClient jdbc, PasswordEncoder passwords, Duration lockout, int maxFailures, int maxFailuresPerAddress) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(lockout).build();
+        this.maxFailures = maxFailures;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.decoyHash = passwords.encode("not-a-password-of-anyone");
     }
 
@@ -52,14 +64,31 @@ class SignIn extends OncePerRequestFilter implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = String.valueOf(authentication.getPrincipal()).strip();
         String password = String.valueOf(authentication.getCredentials());
+        String byEmail = "email:" + email.toLowerCase(java.util.Locale.ROOT);
+        String byAddress = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? "address:" + details.getRemoteAddress() : null;
+        if (failed(byEmail) >= maxFailures || byAddress != null && failed(byAddress) >= maxFailuresPerAddress) {
+            // the same answer whether or not the e-mail belongs to anyone
+            throw new LockedException("too many failed sign-ins; try again later");
+        }
         Optional<Account> account = email.length() > 320 || password.length() > 128 ? Optional.empty()
                 : find("lower(u.email) = lower(:key)", email);
         String hash = account.map(Account::passwordHash).orElse(null);
         boolean matches = passwords.matches(password, hash == null ? decoyHash : hash);
         if (!matches || hash == null) {
+            failures.get(byEmail, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            if (byAddress != null) {
+                failures.get(byAddress, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            }
             throw new BadCredentialsException("wrong e-mail or password");
         }
+        failures.invalidate(byEmail);
         return new ApiKeyAuthentication.ActorAuthentication(account.get().actor());
+    }
+
+    private int failed(String key) {
+        java.util.concurrent.atomic.AtomicInteger count = failures.getIfPresent(key);
+        return count == null ? 0 : count.get();
     }
 
     @Override

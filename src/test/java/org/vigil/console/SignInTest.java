@@ -49,6 +49,29 @@ class SignInTest extends BrowserTest {
     }
 
     @Test
+    void tenWrongPasswordsLockTheEMailForAWhileButNotOthers() {
+        Person target = person("AGENT", false, List.of("review"), List.of("en"), List.of());
+        for (int i = 0; i < 10; i++) {
+            browser.manage().deleteAllCookies();
+            browser.get(url("/login"));
+            browser.findElement(By.name("email")).sendKeys(target.email());
+            browser.findElement(By.name("password")).sendKeys("guess " + i);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            waitFor(d -> d.getCurrentUrl().endsWith("/login?error"));
+        }
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.name("email")).sendKeys(target.email().toUpperCase());
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/login?locked"));
+        assertThat(find("[role=alert]").getText()).startsWith("Too many failed sign-ins");
+
+        signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();

@@ -121,6 +121,7 @@ class WorkforcePageTest extends BrowserTest {
         signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
         browser.get(url("/workforce"));
         assertThat(browser.getPageSource()).doesNotContain("Workforce plan");
+        assertThat(find("#error-page h1").getText()).isEqualTo("Not for your role");
         assertThat(browser.findElements(By.linkText("Workforce"))).isEmpty();
     }
 
