@@ -102,9 +102,12 @@ public class Decisions {
         }
         ContentPolicy.Version current = policy.current();
         Identity.User reviewer = identity.user(actor.userId());
-        ContentPolicy.Category reported = kase.reason() == null ? null : current.category(kase.reason());
-        if (reported != null && reported.clearance() != null && !reviewer.clearances().contains(reported.clearance())
-                && !"escalate".equals(request.verdict())) {
+        List<String> reasons = new ArrayList<>(kase.reasons().keySet());
+        if (kase.reason() != null) {
+            reasons.addFirst(kase.reason());
+        }
+        ContentPolicy.Category reported = current.unclearedAmong(reasons, reviewer.clearances());
+        if (reported != null && !"escalate".equals(request.verdict())) {
             // without the clearance the reviewer cannot see the evidence, so cannot clear or enforce it
             throw new ForbiddenException("cases reported as " + reported.code() + " are decided with the "
                     + reported.clearance() + " clearance; escalate instead");

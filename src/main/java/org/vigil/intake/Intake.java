@@ -437,14 +437,26 @@ public class Intake {
     /** The case, if the actor may see its evidence: sensitive categories need the category's clearance. */
     private CaseView cleared(long caseId, Actor actor) {
         CaseView view = cases.get(caseId, actor);
-        ContentPolicy.Category category = view.reason() == null ? null : policy.current().category(view.reason());
-        if (category != null && category.clearance() != null && actor.userId() != null
-                && !identity.user(actor.userId()).clearances().contains(category.clearance())
-                && !actor.isAdmin()) {
+        if (actor.userId() == null || actor.isAdmin()) {
+            return view;
+        }
+        ContentPolicy.Category category = policy.current().unclearedAmong(reasons(view),
+                identity.user(actor.userId()).clearances());
+        if (category != null) {
             throw new org.vigil.web.ForbiddenException("the evidence of " + category.code() + " cases is shown only to "
                     + "reviewers with the " + category.clearance() + " clearance");
         }
         return view;
+    }
+
+    /** Every reason the case was reported for, its main one first. */
+    private static java.util.List<String> reasons(CaseView view) {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        if (view.reason() != null) {
+            reasons.add(view.reason());
+        }
+        reasons.addAll(view.reasons().keySet());
+        return reasons;
     }
 
     private void recordView(long caseId, String what, Actor actor) {

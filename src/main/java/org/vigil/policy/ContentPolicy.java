@@ -73,6 +73,21 @@ public class ContentPolicy {
     /** One version of the policy. */
     public record Version(int version, Document document, @Nullable String note, String createdBy, Instant createdAt) {
 
+        /**
+         * The first of these categories (a case's reasons) whose clearance is not among these clearances,
+         * if any: a case reported for several reasons is as sensitive as its most guarded one.
+         */
+        public @Nullable Category unclearedAmong(java.util.Collection<String> codes,
+                java.util.Collection<String> clearances) {
+            for (String code : codes) {
+                Category category = category(code);
+                if (category != null && category.clearance() != null && !clearances.contains(category.clearance())) {
+                    return category;
+                }
+            }
+            return null;
+        }
+
         public @Nullable Category category(String code) {
             for (Category category : document.categories()) {
                 if (code.equals(category.code())) {

@@ -228,6 +228,23 @@ class ReviewScreenTest extends BrowserTest {
     }
 
     @Test
+    void aCaseIsAsGuardedAsTheMostSensitiveReasonItWasReportedFor() {
+        Floor floor = floor(List.of());
+        String subject = "c_" + unique();
+        Map<String, Object> first = userReport("character", subject, "harassment", "r_" + unique());
+        first.put("subject", Map.of("type", "character", "id", subject, "content", Map.of("text", "rude greeting")));
+        long id = caseIn(floor.queue(), first);
+        Map<String, Object> second = userReport("character", subject, "self_harm", "r_" + unique());
+        second.put("subject", Map.of("type", "character", "id", subject, "content", Map.of("text", "rude greeting")));
+        assertThat(admin.post("/api/v1/reports", second).json().get("caseId").asLong()).isEqualTo(id);
+        jdbc.sql("update vigil_case set queue_id = ? where id = ?").param(floor.queue()).param(id).update();
+        signIn(floor.reviewer());
+        browser.get(url("/cases/" + id));
+        assertThat(find("#evidence-refused").getText()).contains("self_harm clearance");
+        assertThat(browser.findElements(By.id("content"))).isEmpty();
+    }
+
+    @Test
     void aVendorReviewerCannotOpenCasesOfQueuesTheirTeamDoesNotServe() {
         Floor inHouse = floor(List.of());
         long id = caseIn(inHouse.queue(), "harassment", 5);
