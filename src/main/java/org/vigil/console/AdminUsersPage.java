@@ -53,6 +53,17 @@ class AdminUsersPage {
         }, () -> page(model, form));
     }
 
+    @PostMapping("/{id}/active")
+    String active(@org.springframework.web.bind.annotation.PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam boolean active, Model model,
+            RedirectAttributes redirect) {
+        return Forms.submit(model, redirect, () -> {
+            Identity.User user = identity.setActive(id, active);
+            return new Forms.Done("/admin/users", user.name() + (active ? " can sign in again." : " is deactivated: "
+                    + "their sessions ended and their tokens stopped working."));
+        }, () -> page(model, new UserForm(null, null, List.of("AGENT"), null, null, null, null, null)));
+    }
+
     private String page(Model model, UserForm form) {
         List<Identity.Team> teams = identity.teams();
         Map<Long, String> names = teams.stream().collect(Collectors.toMap(Identity.Team::id, Identity.Team::name));

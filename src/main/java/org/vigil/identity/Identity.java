@@ -25,7 +25,10 @@ public class Identity {
     private final PasswordEncoder passwords;
     private final ApiKeyAuthentication authentication;
 
-    Identity(JdbcClient jdbc, PasswordEncoder passwords, ApiKeyAuthentication authentication) {
+    private final SignIn signIn;
+
+    Identity(JdbcClient jdbc, PasswordEncoder passwords, ApiKeyAuthentication authentication, SignIn signIn) {
+        this.signIn = signIn;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.authentication = authentication;
@@ -40,7 +43,7 @@ public class Identity {
     }
 
     public record User(long id, String name, String email, List<Role> roles, long teamId, boolean vendor,
-            List<String> skills, List<String> languages, List<String> clearances) {
+            List<String> skills, List<String> languages, List<String> clearances, boolean active) {
     }
 
     /** A key as listed: never its secret. */
@@ -144,7 +147,8 @@ public class Identity {
 
     private List<User> users(String where, long id) {
         return jdbc.sql("""
-                select u.id, u.name, u.email, u.roles, u.team_id, t.vendor, u.skills, u.languages, u.clearances
+                select u.id, u.name, u.email, u.roles, u.team_id, t.vendor, u.skills, u.languages, u.clearances,
+                       u.active
                 from app_user u join team t on t.id = u.team_id
                 """ + where + " order by u.id")
                 .param("id", id)
@@ -153,8 +157,22 @@ public class Identity {
                         rs.getLong("team_id"), rs.getBoolean("vendor"),
                         List.of((String[]) rs.getArray("skills").getArray()),
                         List.of((String[]) rs.getArray("languages").getArray()),
-                        List.of((String[]) rs.getArray("clearances").getArray())))
+                        List.of((String[]) rs.getArray("clearances").getArray()), rs.getBoolean("active")))
                 .list();
+    }
+
+    /**
+     * Deactivates a user (someone who left a vendor team, say) or brings them back. A deactivated user's
+     * sessions end and tokens stop working at once on this instance, within 30 seconds on others.
+     */
+    @Transactional
+    public User setActive(long userId, boolean active) {
+        user(userId);
+        jdbc.sql("update app_user set active = :active where id = :id").param("active", active).param("id", userId)
+                .update();
+        authentication.forget();
+        signIn.forget(userId);
+        return user(userId);
     }
 
     /** Issues a personal access token: the user calls the API under their own roles and team. */

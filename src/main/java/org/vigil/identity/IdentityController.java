@@ -55,6 +55,17 @@ class IdentityController {
         return Map.of("users", identity.users());
     }
 
+    /** Deactivates a user: their sessions end and their tokens stop working. */
+    @PostMapping("/users/{id}/deactivate")
+    Identity.User deactivate(@PathVariable long id) {
+        return identity.setActive(id, false);
+    }
+
+    @PostMapping("/users/{id}/activate")
+    Identity.User activate(@PathVariable long id) {
+        return identity.setActive(id, true);
+    }
+
     @PostMapping("/users/{id}/tokens")
     ResponseEntity<Identity.IssuedKey> issueToken(@PathVariable long id,
             @RequestBody(required = false) @Nullable NewToken token) {

@@ -253,6 +253,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/api-keys")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/tokens",
+                                "/api/v1/users/*/deactivate", "/api/v1/users/*/activate",
                                 "/api/v1/api-keys").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(DELETE, "/api/v1/api-keys/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .anyRequest().denyAll())

@@ -86,6 +86,11 @@ class SignIn extends OncePerRequestFilter implements AuthenticationProvider {
         return new ApiKeyAuthentication.ActorAuthentication(account.get().actor());
     }
 
+    /** Reads the user again at their next request (after a deactivation, say). */
+    void forget(long userId) {
+        sessions.invalidate(userId);
+    }
+
     private int failed(String key) {
         java.util.concurrent.atomic.AtomicInteger count = failures.getIfPresent(key);
         return count == null ? 0 : count.get();

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.vigil.support.BrowserTest;
@@ -68,6 +69,38 @@ class SignInTest extends BrowserTest {
         assertThat(find("[role=alert]").getText()).startsWith("Too many failed sign-ins");
 
         signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    @Test
+    void aDeactivatedUserIsSignedOutAtOnceAndTheirTokenStopsWorking() {
+        Person agent = person("AGENT", false, List.of("review"), List.of("en"), List.of());
+        var token = apiOf(agent);
+        assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
+        signIn(agent);
+
+        Person adminUser = person("ADMIN", false, List.of(), List.of("en"), List.of());
+        String agentSession = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        signIn(adminUser);
+        browser.get(url("/admin/users"));
+        browser.findElement(By.xpath("//table[@id='users']//tr[td[text()='" + agent.email()
+                + "']]//button[text()='Deactivate']")).click();
+        assertThat(find("[role=status]").getText()).contains("is deactivated");
+
+        assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", agentSession));
+        browser.get(url("/"));
+        waitFor(d -> d.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.name("email")).sendKeys(agent.email());
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/login?error"));
+
+        assertThat(admin.post("/api/v1/users/" + agent.id() + "/activate", Map.of()).json().get("active").asBoolean())
+                .isTrue();
+        signIn(agent);
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
 
