@@ -36,6 +36,16 @@ public record CaseView(
         @Nullable Instant solvedAt,
         @Nullable Instant closedAt) {
 
+    /** Every reason the case was reported for, its main one first. */
+    public List<String> reportedFor() {
+        List<String> all = new java.util.ArrayList<>();
+        if (reason != null) {
+            all.add(reason);
+        }
+        reasons.keySet().stream().filter(r -> !r.equals(reason)).forEach(all::add);
+        return all;
+    }
+
     public record Subject(String type, String id, @Nullable String ownerId) {
     }
 

@@ -102,11 +102,7 @@ public class Decisions {
         }
         ContentPolicy.Version current = policy.current();
         Identity.User reviewer = identity.user(actor.userId());
-        List<String> reasons = new ArrayList<>(kase.reasons().keySet());
-        if (kase.reason() != null) {
-            reasons.addFirst(kase.reason());
-        }
-        ContentPolicy.Category reported = current.unclearedAmong(reasons, reviewer.clearances());
+        ContentPolicy.Category reported = current.unclearedAmong(kase.reportedFor(), reviewer.clearances());
         if (reported != null && !"escalate".equals(request.verdict())) {
             // without the clearance the reviewer cannot see the evidence, so cannot clear or enforce it
             throw new ForbiddenException("cases reported as " + reported.code() + " are decided with the "

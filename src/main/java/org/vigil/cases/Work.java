@@ -75,8 +75,9 @@ public class Work {
             }
             eligible = Set.of(queueId);
         } else if (kinds != null) {
-            eligible = eligible.stream().filter(q -> queues.kindOf(q).filter(kinds::contains).isPresent())
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<Long> mayWork = eligible;
+            eligible = queues.list().stream().filter(q -> mayWork.contains(q.id()) && kinds.contains(q.kind()))
+                    .map(Queues.Queue::id).collect(java.util.stream.Collectors.toSet());
         }
         if (eligible.isEmpty()) {
             return null;

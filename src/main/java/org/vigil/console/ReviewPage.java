@@ -96,7 +96,7 @@ class ReviewPage {
     /** The category's allowed actions and sub-reasons, when the reviewer picks another category. */
     @GetMapping("/review/choices")
     String choices(@RequestParam(required = false) @Nullable String category, Model model) {
-        workspace.fillDecisionChoices(model, category == null || category.isBlank() ? null : category);
+        workspace.fillDecisionChoices(model, Forms.blankToNull(category));
         return "console/review :: choices";
     }
 
@@ -150,7 +150,7 @@ class ReviewPage {
         Actor actor = Actors.current();
         try {
             Appeals.Outcome decided = appeals.decide(id, new Appeals.OutcomeRequest(outcome, null,
-                    blankToNull(rationale), blankToNull(message)), actor);
+                    Forms.blankToNull(rationale), Forms.blankToNull(message)), actor);
             model.addAttribute("flash", "Appeal #" + id + ": " + decided.outcome());
             claimInto(model, null, actor, response);
         } catch (RuntimeException e) {
@@ -207,8 +207,8 @@ class ReviewPage {
                 actions.add(new Decisions.ActionRequest(action, action.equals("suspend") ? form.suspendHours() : null));
             }
         }
-        String category = blankToNull(form.category());
-        String rationale = blankToNull(form.rationale());
+        String category = Forms.blankToNull(form.category());
+        String rationale = Forms.blankToNull(form.rationale());
         if (rationale == null && form.verdict() != null) {
             ContentPolicy.Category c = category == null ? null : policy.current().category(category);
             String name = c == null || c.name() == null ? category : c.name();
@@ -221,15 +221,11 @@ class ReviewPage {
         }
         // Only a violating decision names the category: anyone may escalate or clear, clearance or not.
         return new Decisions.DecisionRequest(form.verdict(), violating ? category : null,
-                violating ? blankToNull(form.subReason()) : null, actions, rationale);
+                violating ? Forms.blankToNull(form.subReason()) : null, actions, rationale);
     }
 
     private static String actionNames(Decisions.Decision decision) {
         return String.join(", ", decision.actions().stream().map(a -> String.valueOf(a.get("type")).replace('_', ' '))
                 .toList());
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

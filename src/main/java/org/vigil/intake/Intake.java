@@ -440,23 +440,13 @@ public class Intake {
         if (actor.userId() == null || actor.isAdmin()) {
             return view;
         }
-        ContentPolicy.Category category = policy.current().unclearedAmong(reasons(view),
+        ContentPolicy.Category category = policy.current().unclearedAmong(view.reportedFor(),
                 identity.user(actor.userId()).clearances());
         if (category != null) {
             throw new org.vigil.web.ForbiddenException("the evidence of " + category.code() + " cases is shown only to "
                     + "reviewers with the " + category.clearance() + " clearance");
         }
         return view;
-    }
-
-    /** Every reason the case was reported for, its main one first. */
-    private static java.util.List<String> reasons(CaseView view) {
-        java.util.List<String> reasons = new java.util.ArrayList<>();
-        if (view.reason() != null) {
-            reasons.add(view.reason());
-        }
-        reasons.addAll(view.reasons().keySet());
-        return reasons;
     }
 
     private void recordView(long caseId, String what, Actor actor) {
