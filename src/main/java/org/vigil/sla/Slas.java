@@ -91,15 +91,7 @@ public class Slas {
     public Calendar createCalendar(NewCalendar calendar) {
         Checks checks = new Checks();
         checks.requiredText("name", calendar.name(), 200);
-        ZoneId zone = null;
-        if (checks.requiredText("zone", calendar.zone(), 64)) {
-            try {
-                zone = ZoneId.of(calendar.zone());
-            } catch (DateTimeException e) {
-                checks.fail("zone", "must be a time zone such as Europe/Berlin or UTC (was '"
-                        + Checks.quote(calendar.zone()) + "')");
-            }
-        }
+        ZoneId zone = checks.required("zone", calendar.zone()) ? checks.zone("zone", calendar.zone()) : null;
         WeeklyHours hours = weeklyHours(checks, calendar.hours());
         List<LocalDate> holidays = calendar.holidays() == null ? List.of() : calendar.holidays();
         checks.size("holidays", holidays, 2_000);

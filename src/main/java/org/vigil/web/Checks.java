@@ -1,5 +1,7 @@
 package org.vigil.web;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -165,6 +167,24 @@ public final class Checks {
             i++;
         }
         return true;
+    }
+
+    /**
+     * An optional time zone: a region ID such as {@code Europe/Berlin} or an offset such as
+     * {@code UTC}.
+     *
+     * @return the zone, or null when absent or invalid (then a problem is recorded)
+     */
+    public @Nullable ZoneId zone(String field, @Nullable String value) {
+        if (value == null || !text(field, value, 64)) {
+            return null;
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            fail(field, "must be a time zone such as Europe/Berlin or UTC (was '" + quote(value) + "')");
+            return null;
+        }
     }
 
     /** A short, printable excerpt of a rejected value, safe to echo back. */

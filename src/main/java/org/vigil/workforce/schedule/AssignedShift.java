@@ -1,10 +1,12 @@
 package org.vigil.workforce.schedule;
 
 import java.time.DayOfWeek;
+import java.time.ZonedDateTime;
 
 /**
  * A shift in the schedule: {@code agents} agents of {@code team} work template
- * {@code template} starting on {@code day} at {@code startInterval} (interval within the day).
+ * {@code template} starting on {@code day} at {@code startInterval} (plan day and interval within
+ * it), which is {@code localStart} in the team's time zone.
  *
  * @param team team name
  * @param template template name
@@ -13,6 +15,7 @@ import java.time.DayOfWeek;
  * @param absoluteStart start as a week interval, 0..335
  * @param agents number of agents on this shift, at least 1
  * @param paidHours paid hours per agent (breaks excluded)
+ * @param localStart the start in the team's time zone
  */
 public record AssignedShift(
         String team,
@@ -21,5 +24,6 @@ public record AssignedShift(
         int startInterval,
         int absoluteStart,
         int agents,
-        double paidHours) {
+        double paidHours,
+        ZonedDateTime localStart) {
 }

@@ -5,10 +5,14 @@ import java.util.List;
 
 /**
  * The solver-independent shape of a problem: one column per (team, candidate shift) with its
- * covered intervals, paid intervals, cost in half-cents and upper bound, and the index lists the
- * constraints need. Objective units are half-cents so that every coefficient is an integer.
+ * covered intervals, paid intervals, cost in half-cents, local start day (0 = two days before
+ * the plan's Monday) and upper bound, and the index lists the constraints need. Objective units are half-cents so that every coefficient is an integer.
  */
 final class CoverageModel {
+
+    /** Σ columns + shortfall ≥ required: the total of one interval, or one language's agents in it. */
+    record CoverRow(int required, int[] columns) {
+    }
 
     record Column(int team, CandidateShift shift, int[] covered, int paidIntervals, long costHalfCents,
             int day, long upperBound) {
@@ -21,6 +25,12 @@ final class CoverageModel {
     final int[][] teamColumns;
     final int[][][] teamDayColumns;
     final long shortfallPenaltyHalfCents;
+    final int[][] languageRequired;
+    final int[][][] columnsCoveringLanguage;
+    final List<CoverRow> coverRows;
+
+    /** Local days a team's shifts may start on: from two before the plan's Monday to one after its Sunday. */
+    static final int DAY_BUCKETS = Week.DAYS + 4;
 
     CoverageModel(ScheduleProblem problem) {
         this.problem = problem;
@@ -38,9 +48,9 @@ final class CoverageModel {
                     continue;
                 }
                 long cost = Math.multiplyExact(team.costPerHourCents(), (long) paid);
-                for (CandidateShift shift : template.candidateShifts()) {
-                    built.add(new Column(t, shift, shift.coveredIntervals(), paid, cost,
-                            shift.day().getValue() - 1, upper));
+                for (CandidateShift shift : template.candidateShifts(problem.week(), team.timeZone())) {
+                    int localDay = (int) (shift.localDate().toEpochDay() - problem.week().monday().toEpochDay() + 2);
+                    built.add(new Column(t, shift, shift.coveredIntervals(), paid, cost, localDay, upper));
                 }
             }
         }
@@ -50,8 +60,31 @@ final class CoverageModel {
         this.teamDayColumns = new int[teams.size()][][];
         for (int t = 0; t < teams.size(); t++) {
             int team = t;
-            teamDayColumns[t] = index(Week.DAYS, c -> c.team() == team ? new int[] {c.day()} : new int[0]);
+            teamDayColumns[t] = index(DAY_BUCKETS, c -> c.team() == team ? new int[] {c.day()} : new int[0]);
         }
+        List<LanguageRequirement> languages = problem.languageRequirements();
+        this.languageRequired = new int[languages.size()][];
+        this.columnsCoveringLanguage = new int[languages.size()][][];
+        for (int l = 0; l < languages.size(); l++) {
+            String language = languages.get(l).language();
+            languageRequired[l] = languages.get(l).requiredAgents().stream().mapToInt(Integer::intValue).toArray();
+            columnsCoveringLanguage[l] = index(Week.INTERVALS,
+                    c -> teams.get(c.team()).languages().contains(language) ? c.covered() : new int[0]);
+        }
+        List<CoverRow> rows = new ArrayList<>();
+        for (int i = 0; i < Week.INTERVALS; i++) {
+            if (required[i] > 0) {
+                rows.add(new CoverRow(required[i], columnsCovering[i]));
+            }
+        }
+        for (int l = 0; l < languages.size(); l++) {
+            for (int i = 0; i < Week.INTERVALS; i++) {
+                if (languageRequired[l][i] > 0) {
+                    rows.add(new CoverRow(languageRequired[l][i], columnsCoveringLanguage[l][i]));
+                }
+            }
+        }
+        this.coverRows = List.copyOf(rows);
     }
 
     static long maxPaidIntervals(Team team) {

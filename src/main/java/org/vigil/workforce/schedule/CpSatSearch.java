@@ -62,16 +62,16 @@ final class CpSatSearch {
             x[c] = cp.newIntVar(0, column.upperBound(), "x" + c);
             objective.addTerm(x[c], column.costHalfCents());
         }
-        for (int i = 0; i < Week.INTERVALS; i++) {
-            if (model.required[i] > 0) {
-                IntVar shortfall = cp.newIntVar(0, model.required[i], "s" + i);
-                objective.addTerm(shortfall, model.shortfallPenaltyHalfCents);
-                LinearExprBuilder cover = LinearExpr.newBuilder().add(shortfall);
-                for (int c : model.columnsCovering[i]) {
-                    cover.add(x[c]);
-                }
-                cp.addGreaterOrEqual(cover, model.required[i]);
+        for (CoverageModel.CoverRow row : model.coverRows) {
+            IntVar shortfall = cp.newIntVar(0, row.required(), "");
+            objective.addTerm(shortfall, model.shortfallPenaltyHalfCents);
+            LinearExprBuilder cover = LinearExpr.newBuilder().add(shortfall);
+            for (int c : row.columns()) {
+                cover.add(x[c]);
             }
+            cp.addGreaterOrEqual(cover, row.required());
+        }
+        for (int i = 0; i < Week.INTERVALS; i++) {
             if (model.vendorCapped() && model.columnsCovering[i].length > 0) {
                 LinearExprBuilder share = LinearExpr.newBuilder();
                 for (int c : model.columnsCovering[i]) {
@@ -87,7 +87,7 @@ final class CpSatSearch {
                 hours.addTerm(x[c], model.columns.get(c).paidIntervals());
             }
             cp.addLinearConstraint(hours, CoverageModel.minPaidIntervals(team), CoverageModel.maxPaidIntervals(team));
-            for (int d = 0; d < Week.DAYS; d++) {
+            for (int d = 0; d < CoverageModel.DAY_BUCKETS; d++) {
                 LinearExprBuilder perDay = LinearExpr.newBuilder();
                 for (int c : model.teamDayColumns[t][d]) {
                     perDay.add(x[c]);

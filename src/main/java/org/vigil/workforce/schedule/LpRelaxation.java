@@ -33,17 +33,17 @@ final class LpRelaxation {
                 x[c] = solver.makeNumVar(0, column.upperBound(), "x" + c);
                 objective.setCoefficient(x[c], column.costHalfCents());
             }
-            for (int i = 0; i < Week.INTERVALS; i++) {
-                if (model.required[i] > 0) {
-                    MPVariable shortfall = solver.makeNumVar(0, model.required[i], "s" + i);
-                    objective.setCoefficient(shortfall, model.shortfallPenaltyHalfCents);
-                    MPConstraint cover = solver.makeConstraint(model.required[i], Double.POSITIVE_INFINITY, "cover" + i);
-                    cover.setCoefficient(shortfall, 1);
-                    for (int c : model.columnsCovering[i]) {
-                        cover.setCoefficient(x[c], 1);
-                    }
+            for (CoverageModel.CoverRow row : model.coverRows) {
+                MPVariable shortfall = solver.makeNumVar(0, row.required(), "");
+                objective.setCoefficient(shortfall, model.shortfallPenaltyHalfCents);
+                MPConstraint cover = solver.makeConstraint(row.required(), Double.POSITIVE_INFINITY, "");
+                cover.setCoefficient(shortfall, 1);
+                for (int c : row.columns()) {
+                    cover.setCoefficient(x[c], 1);
                 }
-                if (model.vendorCapped()) {
+            }
+            if (model.vendorCapped()) {
+                for (int i = 0; i < Week.INTERVALS; i++) {
                     MPConstraint share = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "vendor" + i);
                     for (int c : model.columnsCovering[i]) {
                         share.setCoefficient(x[c], model.vendorShareCoefficient(model.columns.get(c)));
@@ -57,7 +57,7 @@ final class LpRelaxation {
                 for (int c : model.teamColumns[t]) {
                     hours.setCoefficient(x[c], model.columns.get(c).paidIntervals());
                 }
-                for (int d = 0; d < Week.DAYS; d++) {
+                for (int d = 0; d < CoverageModel.DAY_BUCKETS; d++) {
                     MPConstraint perDay = solver.makeConstraint(0, team.maxShiftsPerDay(), "day" + t + "_" + d);
                     for (int c : model.teamDayColumns[t][d]) {
                         perDay.setCoefficient(x[c], 1);

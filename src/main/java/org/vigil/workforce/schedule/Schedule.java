@@ -22,7 +22,8 @@ import java.util.OptionalDouble;
  * @param workforceCost total paid cost of all shifts
  * @param paidHours total paid agent-hours
  * @param totalShortfall sum of shortfall over all intervals (agent-intervals)
- * @param shortfallPenalty total shortfall times the problem's penalty
+ * @param languageCoverage one entry per language requirement, in problem order
+ * @param shortfallPenalty total and language shortfall times the problem's penalty
  * @param objective workforce cost plus shortfall penalty
  * @param cpSatBound CP-SAT's proven lower bound on the objective
  * @param lpBound linear relaxation optimum, absent if not requested
@@ -37,6 +38,7 @@ public record Schedule(
         BigDecimal workforceCost,
         double paidHours,
         long totalShortfall,
+        List<LanguageCoverage> languageCoverage,
         BigDecimal shortfallPenalty,
         BigDecimal objective,
         BigDecimal cpSatBound,
@@ -50,5 +52,6 @@ public record Schedule(
         shifts = List.copyOf(shifts);
         coverage = List.copyOf(coverage);
         teamCosts = List.copyOf(teamCosts);
+        languageCoverage = List.copyOf(languageCoverage);
     }
 }

@@ -14,40 +14,35 @@ import java.util.Set;
  * <p>{@code requiredAgents.get(i)} is the number of agents needed in week interval {@code i}
  * (already including shrinkage). Each interval left short costs
  * {@code shortfallPenaltyCents} per missing agent. When {@code maxVendorSharePercent} is below
- * 100, in every interval vendor coverage may be at most that share of total coverage.
+ * 100, in every interval vendor coverage may be at most that share of total coverage. Each
+ * language requirement asks for that many agents of teams speaking the language in each
+ * interval, short agents costing the same penalty. Intervals are half hours of {@code week}.
  *
  * @param requiredAgents agents required per interval, exactly {@value Week#INTERVALS} values, each at least 0
  * @param teams teams that may be scheduled, non-empty, distinct names
  * @param shortfallPenaltyCents penalty per missing agent per interval, at least 1
  * @param maxVendorSharePercent most vendor share of coverage per interval, 0..100 (100 = no cap)
+ * @param week the week the intervals are half hours of
+ * @param languageRequirements agents per language per interval, distinct languages, each spoken by some team
  */
 public record ScheduleProblem(
         List<Integer> requiredAgents,
         List<Team> teams,
         long shortfallPenaltyCents,
-        int maxVendorSharePercent) {
+        int maxVendorSharePercent,
+        PlanWeek week,
+        List<LanguageRequirement> languageRequirements) {
 
     /** Validates the problem; throws {@link IllegalArgumentException} when invalid. */
     public ScheduleProblem {
-        Objects.requireNonNull(requiredAgents, "requiredAgents");
-        if (requiredAgents.size() != Week.INTERVALS) {
-            throw new IllegalArgumentException("requirement must have " + Week.INTERVALS
-                    + " half-hour intervals, got " + requiredAgents.size());
-        }
-        for (int i = 0; i < requiredAgents.size(); i++) {
-            Integer required = requiredAgents.get(i);
-            if (required == null || required < 0) {
-                throw new IllegalArgumentException("requirement at interval " + i + " must be a non-negative number, got "
-                        + required);
-            }
-        }
-        requiredAgents = List.copyOf(requiredAgents);
+        requiredAgents = checkedWeek(requiredAgents, "requirement");
         Objects.requireNonNull(teams, "teams");
         if (teams.isEmpty()) {
             throw new IllegalArgumentException("problem has no team");
         }
         teams = List.copyOf(teams);
-        checkNames(teams);
+        Objects.requireNonNull(week, "week");
+        checkNames(teams, week);
         if (shortfallPenaltyCents < 1) {
             throw new IllegalArgumentException("shortfall penalty must be at least 1 cent, got " + shortfallPenaltyCents);
         }
@@ -55,6 +50,32 @@ public record ScheduleProblem(
             throw new IllegalArgumentException("max vendor share must be within 0..100 percent, got "
                     + maxVendorSharePercent);
         }
+        languageRequirements = List.copyOf(languageRequirements);
+        Set<String> languages = new HashSet<>();
+        for (LanguageRequirement requirement : languageRequirements) {
+            if (!languages.add(requirement.language())) {
+                throw new IllegalArgumentException("language '" + requirement.language() + "' is required twice");
+            }
+            if (teams.stream().noneMatch(team -> team.languages().contains(requirement.language()))) {
+                throw new IllegalArgumentException("no team speaks '" + requirement.language() + "'");
+            }
+        }
+    }
+
+    static List<Integer> checkedWeek(List<Integer> agents, String what) {
+        Objects.requireNonNull(agents, what);
+        if (agents.size() != Week.INTERVALS) {
+            throw new IllegalArgumentException(what + " must have " + Week.INTERVALS + " half-hour intervals, got "
+                    + agents.size());
+        }
+        for (int i = 0; i < agents.size(); i++) {
+            Integer required = agents.get(i);
+            if (required == null || required < 0) {
+                throw new IllegalArgumentException(what + " at interval " + i + " must be a non-negative number, got "
+                        + required);
+            }
+        }
+        return List.copyOf(agents);
     }
 
     /**
@@ -68,7 +89,8 @@ public record ScheduleProblem(
         Objects.requireNonNull(requiredAgents, "requiredAgents");
         Objects.requireNonNull(teams, "teams");
         List<Integer> required = Arrays.stream(requiredAgents).boxed().toList();
-        return new ScheduleProblem(required, teams, defaultShortfallPenaltyCents(teams), 100);
+        return new ScheduleProblem(required, teams, defaultShortfallPenaltyCents(teams), 100, PlanWeek.DEFAULT,
+                List.of());
     }
 
     /**
@@ -99,7 +121,8 @@ public record ScheduleProblem(
      * @return a new problem
      */
     public ScheduleProblem withShortfallPenaltyCents(long penaltyCents) {
-        return new ScheduleProblem(requiredAgents, teams, penaltyCents, maxVendorSharePercent);
+        return new ScheduleProblem(requiredAgents, teams, penaltyCents, maxVendorSharePercent, week,
+                languageRequirements);
     }
 
     /**
@@ -109,10 +132,32 @@ public record ScheduleProblem(
      * @return a new problem
      */
     public ScheduleProblem withMaxVendorSharePercent(int percent) {
-        return new ScheduleProblem(requiredAgents, teams, shortfallPenaltyCents, percent);
+        return new ScheduleProblem(requiredAgents, teams, shortfallPenaltyCents, percent, week, languageRequirements);
     }
 
-    private static void checkNames(List<Team> teams) {
+    /**
+     * This problem in another week: the teams' local shifts map to the week's intervals on its dates.
+     *
+     * @param planWeek the week
+     * @return a new problem
+     */
+    public ScheduleProblem inWeek(PlanWeek planWeek) {
+        return new ScheduleProblem(requiredAgents, teams, shortfallPenaltyCents, maxVendorSharePercent, planWeek,
+                languageRequirements);
+    }
+
+    /**
+     * This problem with language requirements.
+     *
+     * @param requirements agents per language per interval
+     * @return a new problem
+     */
+    public ScheduleProblem withLanguageRequirements(List<LanguageRequirement> requirements) {
+        return new ScheduleProblem(requiredAgents, teams, shortfallPenaltyCents, maxVendorSharePercent, week,
+                requirements);
+    }
+
+    private static void checkNames(List<Team> teams, PlanWeek week) {
         Set<String> teamNames = new HashSet<>();
         Map<String, ShiftTemplate> templates = new HashMap<>();
         for (Team team : teams) {
@@ -126,9 +171,9 @@ public record ScheduleProblem(
                     throw new IllegalArgumentException("shift template name '" + template.name()
                             + "' names two different templates");
                 }
-                if (known == null && template.candidateShifts().isEmpty()) {
-                    throw new IllegalArgumentException("shift template '" + template.name()
-                            + "' has no start that ends within the week");
+                if (template.candidateShifts(week, team.timeZone()).isEmpty()) {
+                    throw new IllegalArgumentException("shift template '" + template.name() + "' of team '"
+                            + team.name() + "' has no start that lies within the week");
                 }
             }
         }

@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  *
  * <p>Chooses an integer number of agents for every (team, candidate shift) so as to minimise
  * Σ team hourly cost × paid hours × agents + shortfall penalty × Σ shortfall, where the
- * shortfall of an interval is how many required agents are not covered. Constraints: each
+ * shortfall of an interval is how many required agents are not covered, in total and for each
+ * language requirement by the teams that speak it. Constraints: each
  * team's weekly paid hours within its band, at most {@code maxShiftsPerDay} of a team's shifts
  * starting on one day, and, if capped, vendor coverage at most the given share of coverage in
  * every interval. The linear relaxation is solved first with GLOP (bound and search hint), then
@@ -65,6 +66,7 @@ public final class ScheduleSolver {
             Optional<LpRelaxation.Solution> lp, SolveStatus status, Duration wallTime) {
         List<Team> teams = model.problem.teams();
         int[] covered = new int[Week.INTERVALS];
+        int[][] languageCovered = new int[model.languageRequired.length][Week.INTERVALS];
         int[] teamShifts = new int[teams.size()];
         long[] teamPaidIntervals = new long[teams.size()];
         long[] teamCostHalfCents = new long[teams.size()];
@@ -78,23 +80,35 @@ public final class ScheduleSolver {
             for (int i : column.covered()) {
                 covered[i] += (int) agents;
             }
+            Team team = teams.get(column.team());
+            for (int l = 0; l < languageCovered.length; l++) {
+                if (team.languages().contains(model.problem.languageRequirements().get(l).language())) {
+                    for (int i : column.covered()) {
+                        languageCovered[l][i] += (int) agents;
+                    }
+                }
+            }
             teamShifts[column.team()] += (int) agents;
             teamPaidIntervals[column.team()] += agents * column.paidIntervals();
             teamCostHalfCents[column.team()] += agents * column.costHalfCents();
             CandidateShift shift = column.shift();
-            shifts.add(new AssignedShift(teams.get(column.team()).name(), shift.template().name(), shift.day(),
-                    shift.startInterval(), shift.absoluteStart(), (int) agents, column.paidIntervals() / 2.0));
+            shifts.add(new AssignedShift(team.name(), shift.template().name(), shift.day(), shift.startInterval(),
+                    shift.absoluteStart(), (int) agents, column.paidIntervals() / 2.0, shift.localStart()));
         }
         shifts.sort(Comparator.comparingInt(AssignedShift::absoluteStart)
                 .thenComparing(AssignedShift::team)
                 .thenComparing(AssignedShift::template));
 
-        List<IntervalCoverage> coverage = new ArrayList<>(Week.INTERVALS);
-        long totalShortfall = 0;
-        for (int i = 0; i < Week.INTERVALS; i++) {
-            int shortfall = Math.max(0, model.required[i] - covered[i]);
-            totalShortfall += shortfall;
-            coverage.add(new IntervalCoverage(i, model.required[i], covered[i], shortfall));
+        List<IntervalCoverage> coverage = coverage(model.required, covered);
+        long totalShortfall = shortfall(coverage);
+        long allShortfall = totalShortfall;
+        List<LanguageCoverage> languageCoverage = new ArrayList<>();
+        for (int l = 0; l < languageCovered.length; l++) {
+            List<IntervalCoverage> intervals = coverage(model.languageRequired[l], languageCovered[l]);
+            long shortfall = shortfall(intervals);
+            allShortfall += shortfall;
+            languageCoverage.add(new LanguageCoverage(model.problem.languageRequirements().get(l).language(),
+                    intervals, shortfall));
         }
 
         List<TeamCost> teamCosts = new ArrayList<>(teams.size());
@@ -106,7 +120,7 @@ public final class ScheduleSolver {
             costHalfCents += teamCostHalfCents[t];
             paidIntervals += teamPaidIntervals[t];
         }
-        long penaltyHalfCents = Math.multiplyExact(totalShortfall, model.shortfallPenaltyHalfCents);
+        long penaltyHalfCents = Math.multiplyExact(allShortfall, model.shortfallPenaltyHalfCents);
         long objectiveHalfCents = costHalfCents + penaltyHalfCents;
 
         Optional<BigDecimal> lpBound = lp.map(s -> BigDecimal.valueOf(s.objectiveHalfCents())
@@ -115,8 +129,20 @@ public final class ScheduleSolver {
                 .map(s -> OptionalDouble.of((objectiveHalfCents - s.objectiveHalfCents()) / s.objectiveHalfCents()))
                 .orElse(OptionalDouble.empty());
         return new Schedule(shifts, coverage, teamCosts, money(costHalfCents), paidIntervals / 2.0, totalShortfall,
-                money(penaltyHalfCents), money(objectiveHalfCents), money(Math.min(result.boundHalfCents(),
+                languageCoverage, money(penaltyHalfCents), money(objectiveHalfCents), money(Math.min(result.boundHalfCents(),
                         objectiveHalfCents)), lpBound, gap, status, wallTime);
+    }
+
+    private static List<IntervalCoverage> coverage(int[] required, int[] covered) {
+        List<IntervalCoverage> coverage = new ArrayList<>(Week.INTERVALS);
+        for (int i = 0; i < Week.INTERVALS; i++) {
+            coverage.add(new IntervalCoverage(i, required[i], covered[i], Math.max(0, required[i] - covered[i])));
+        }
+        return coverage;
+    }
+
+    private static long shortfall(List<IntervalCoverage> coverage) {
+        return coverage.stream().mapToLong(IntervalCoverage::shortfall).sum();
     }
 
     private static BigDecimal money(long halfCents) {

@@ -1,13 +1,19 @@
 package org.vigil.workforce.schedule;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -16,8 +22,9 @@ import java.util.TreeSet;
  * <p>A template lasts {@code lengthIntervals} half-hours and may start at any of
  * {@code startIntervals} (intervals within a day, 0..47) on any of {@code days}. The
  * {@code breakOffsets} are offsets from the shift start (0..length−1) at which the agent is off:
- * they are neither covered nor paid. A shift may cross midnight into the next day but must end
- * within the week: starts that would run past Sunday 24:00 are not generated.
+ * they are neither covered nor paid. Days and starts are in the team's local time. A shift may
+ * cross midnight into the next day but must lie within the plan week: starts that would begin
+ * before it or run past its end are not generated.
  *
  * @param name unique, non-blank template name
  * @param lengthIntervals shift length in intervals, breaks included, 1..{@value Week#INTERVALS}
@@ -106,21 +113,43 @@ public record ShiftTemplate(
     }
 
     /**
-     * All shifts this template generates within the week, ordered by absolute start.
+     * All shifts this template generates within {@link PlanWeek#DEFAULT} for a team working in
+     * UTC: starts on the template's days of that week at its start intervals.
      *
-     * @return candidate shifts that end within the week (possibly none)
+     * @return candidate shifts that end within the week (possibly none), ordered by absolute start
      */
     public List<CandidateShift> candidateShifts() {
-        List<CandidateShift> shifts = new ArrayList<>();
-        for (DayOfWeek day : days) {
+        return candidateShifts(PlanWeek.DEFAULT, ZoneOffset.UTC);
+    }
+
+    /**
+     * All shifts this template generates within a plan week for a team working in {@code zone}:
+     * every allowed start on every allowed local day, from the local days before and after the
+     * week too, that lies wholly within the week. Two local starts that a daylight-saving gap
+     * moves to the same instant give one shift.
+     *
+     * @param week the plan week
+     * @param zone the team's time zone
+     * @return candidate shifts (possibly none), ordered by absolute start
+     * @throws IllegalArgumentException if the zone is not a whole number of half hours from the plan's
+     */
+    public List<CandidateShift> candidateShifts(PlanWeek week, ZoneId zone) {
+        Map<Integer, CandidateShift> byStart = new TreeMap<>();
+        // offsets between zones reach 26 hours: local days from two before to one after the week
+        for (LocalDate date = week.monday().minusDays(2); date.isBefore(week.monday().plusDays(Week.DAYS + 2));
+                date = date.plusDays(1)) {
+            if (!days.contains(date.getDayOfWeek())) {
+                continue;
+            }
             for (int start : startIntervals) {
-                int absoluteStart = (day.getValue() - 1) * Week.INTERVALS_PER_DAY + start;
-                if (absoluteStart + lengthIntervals <= Week.INTERVALS) {
-                    shifts.add(new CandidateShift(this, day, start));
+                OptionalInt absolute = week.intervalOf(date, start, zone);
+                if (absolute.isPresent() && absolute.getAsInt() + lengthIntervals <= Week.INTERVALS) {
+                    byStart.putIfAbsent(absolute.getAsInt(), new CandidateShift(this, date, start, zone,
+                            absolute.getAsInt()));
                 }
             }
         }
-        return List.copyOf(shifts);
+        return List.copyOf(byStart.values());
     }
 
     private static List<Integer> sortedDistinct(Collection<Integer> values, String field) {

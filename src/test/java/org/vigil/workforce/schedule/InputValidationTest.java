@@ -42,7 +42,7 @@ class InputValidationTest {
         Team team = Team.withoutHourLimits("in-house", false, 2000, 10, List.of(late));
 
         assertThatIllegalArgumentException().isThrownBy(() -> ScheduleProblem.of(new int[Week.INTERVALS], List.of(team)))
-                .withMessage("shift template 'late' has no start that ends within the week");
+                .withMessage("shift template 'late' of team 'in-house' has no start that lies within the week");
     }
 
     @Test

@@ -192,7 +192,9 @@ class ScheduleSolverTest {
         for (AssignedShift shift : schedule.shifts()) {
             ShiftTemplate template = problem.teams().stream().flatMap(t -> t.templates().stream())
                     .filter(t -> t.name().equals(shift.template())).findFirst().orElseThrow();
-            for (int i : new CandidateShift(template, shift.day(), shift.startInterval()).coveredIntervals()) {
+            CandidateShift candidate = template.candidateShifts().stream()
+                    .filter(c -> c.absoluteStart() == shift.absoluteStart()).findFirst().orElseThrow();
+            for (int i : candidate.coveredIntervals()) {
                 recomputed[i] += shift.agents();
             }
         }
