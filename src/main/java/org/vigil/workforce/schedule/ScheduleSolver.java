@@ -24,11 +24,15 @@ import java.util.OptionalDouble;
  * the integer model with CP-SAT using at most {@link SolverOptions#workers()} threads. The
  * search stops at proven optimality, at the first schedule within
  * {@link SolverOptions#relativeGapLimit()} of the LP bound or of CP-SAT's own bound, or at the
- * time limit.
+ * time limit, which counts from the start of the call (model and LP included; the search gets at
+ * least a second).
  *
  * <p>Stateless and safe to call from several threads; each call uses its own solvers.
  */
 public final class ScheduleSolver {
+
+    /** The least time the integer search gets, even when building the model and the LP used up the limit. */
+    private static final Duration MIN_SEARCH = Duration.ofSeconds(1);
 
     private ScheduleSolver() {
     }
@@ -47,7 +51,10 @@ public final class ScheduleSolver {
         long started = System.nanoTime();
         CoverageModel model = new CoverageModel(problem);
         Optional<LpRelaxation.Solution> lp = options.computeLpBound() ? LpRelaxation.solve(model) : Optional.empty();
-        CpSatSearch.Result result = CpSatSearch.solve(model, options, lp);
+        // the time limit bounds the whole solve: what the model and the LP took comes off the search
+        Duration left = options.timeLimit().minusNanos(System.nanoTime() - started);
+        CpSatSearch.Result result = CpSatSearch.solve(model,
+                options.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), lp);
         SolveStatus status;
         double lpBound = lp.map(LpRelaxation.Solution::objectiveHalfCents).orElse(0.0);
         if (result.status() == CpSolverStatus.OPTIMAL || result.status() == CpSolverStatus.FEASIBLE) {
