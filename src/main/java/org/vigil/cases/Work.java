@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
-import org.vigil.identity.Identity;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.web.ConflictException;
@@ -34,17 +34,15 @@ public class Work {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Queues queues;
-    private final Identity identity;
     private final Cases cases;
     private final Duration lease;
     private final int maxHeld;
 
-    Work(JdbcClient jdbc, JsonMapper json, Queues queues, Identity identity, Cases cases,
+    Work(JdbcClient jdbc, JsonMapper json, Queues queues, Cases cases,
             @Value("${vigil.work.lease:PT5M}") Duration lease, @Value("${vigil.work.max-held:3}") int maxHeld) {
         this.jdbc = jdbc;
         this.json = json;
         this.queues = queues;
-        this.identity = identity;
         this.cases = cases;
         this.lease = lease;
         this.maxHeld = maxHeld;
@@ -63,8 +61,7 @@ public class Work {
     @Transactional
     public @Nullable CaseView claimNext(@Nullable Long queueId, @Nullable Set<String> kinds, Actor actor) {
         long userId = user(actor);
-        Identity.User user = identity.user(userId);
-        Set<Long> eligible = queues.eligibleFor(user);
+        Set<Long> eligible = queues.eligibleFor(userId, queueId == null ? kinds : null);
         if (queueId != null) {
             if (!queues.exists(queueId)) {
                 throw new InvalidInputException("queueId", "no queue has id " + queueId);
@@ -74,28 +71,22 @@ public class Work {
                         + " (team, skills, languages or clearance)");
             }
             eligible = Set.of(queueId);
-        } else if (kinds != null) {
-            Set<Long> mayWork = eligible;
-            eligible = queues.list().stream().filter(q -> mayWork.contains(q.id()) && kinds.contains(q.kind()))
-                    .map(Queues.Queue::id).collect(java.util.stream.Collectors.toSet());
         }
         if (eligible.isEmpty()) {
             return null;
         }
-        // One claim at a time per agent, so that the cap holds under double clicks and retries.
+        // One claim at a time per agent, so that the cap holds under double clicks and retries: the
+        // claim below counts the cases held with a snapshot taken after this lock.
         jdbc.sql("select pg_advisory_xact_lock(7001, cast(:user as int))").param("user", userId).query().singleRow();
         Instant now = DatabaseClock.now();
-        int held = jdbc.sql("select count(*) from vigil_case where assignee_id = :user and lease_until > :now")
-                .param("user", userId).param("now", Timestamp.from(now)).query(Integer.class).single();
-        if (held >= maxHeld) {
-            throw new ConflictException(null, "you already hold " + held + " cases (the limit is " + maxHeld
-                    + "); decide or release one first");
-        }
         Instant until = now.plus(lease);
-        record Claimed(CaseView view, String previousStatus) {
+        record Claim(int held, @Nullable CaseView view) {
         }
-        List<Claimed> claimed = jdbc.sql("""
-                with candidate as (
+        // Count, claim and record in one statement: the claim and its events commit together.
+        Claim claim = jdbc.sql("""
+                with held as (
+                    select count(*) as n from vigil_case where assignee_id = :user and lease_until > :now),
+                candidate as (
                     -- the most urgent free case of each eligible queue, by an ordered index scan
                     select c.* from unnest(cast(:queues as bigint[])) as q(id)
                     cross join lateral (
@@ -104,33 +95,39 @@ public class Work {
                           and (appealed_decider_id is null or appealed_decider_id <> :user)
                         order by priority, sla_due_at, harm desc, id
                         limit 1
-                        for update skip locked) c),
+                        for update skip locked) c
+                    where (select n from held) < :max),
                 next as (
-                    select id, status from candidate order by priority, sla_due_at, harm desc, id limit 1)
-                update vigil_case c set assignee_id = :user, lease_until = :until, status = 'open', updated_at = :now,
-                    version = c.version + case when next.status = 'new' then 2 else 1 end
-                from next where c.id = next.id
-                returning c.*, next.status as previous_status
+                    select id, status from candidate order by priority, sla_due_at, harm desc, id limit 1),
+                claimed as (
+                    update vigil_case c set assignee_id = :user, lease_until = :until, status = 'open', updated_at = :now,
+                        version = c.version + case when next.status = 'new' then 2 else 1 end
+                    from next where c.id = next.id
+                    returning c.*, next.status as previous_status),
+                claim_event as (
+                    insert into case_event (case_id, seq, type, actor, data, created_at)
+                    select id, case when previous_status = 'new' then version - 1 else version end, 'claimed', :actor,
+                           cast(:claimData as jsonb), :now
+                    from claimed),
+                open_event as (
+                    insert into case_event (case_id, seq, type, actor, data, created_at)
+                    select id, version, 'status_changed', :actor, cast(:openData as jsonb), :now
+                    from claimed where previous_status = 'new')
+                select (select n from held) as held_count, claimed.* from (select 1) one left join claimed on true
                 """)
-                .param("queues", eligible.toArray(Long[]::new)).param("user", userId)
-                .param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Claimed(cases.view(rs, n), rs.getString("previous_status")))
-                .list();
-        if (claimed.isEmpty()) {
-            return null;
-        }
-        Claimed c = claimed.getFirst();
-        CaseView view = c.view();
-        boolean opened = c.previousStatus().equals("new");
-        int claimSeq = opened ? view.version() - 1 : view.version();
-        event(view.id(), claimSeq, "claimed", actor.ref(), Map.of("assigneeId", userId, "leaseUntil", until.toString()),
-                now);
-        if (opened) {
-            event(view.id(), view.version(), "status_changed", actor.ref(), Map.of("from", "new", "to", "open",
-                    "reason", "claimed"), now);
+                .param("queues", eligible.toArray(Long[]::new)).param("user", userId).param("max", maxHeld)
+                .param("until", Timestamp.from(until)).param("now", Timestamp.from(now)).param("actor", actor.ref())
+                .param("claimData", json.writeValueAsString(Map.of("assigneeId", userId, "leaseUntil", until.toString())))
+                .param("openData", json.writeValueAsString(Map.of("from", "new", "to", "open", "reason", "claimed")))
+                .query((rs, n) -> new Claim(rs.getInt("held_count"),
+                        rs.getObject("id") == null ? null : cases.view(rs, n)))
+                .single();
+        if (claim.held() >= maxHeld) {
+            throw new ConflictException(null, "you already hold " + claim.held() + " cases (the limit is " + maxHeld
+                    + "); decide or release one first");
         }
         // The queues handed out are all visible to the agent, so the row just updated is what they see.
-        return view;
+        return claim.view();
     }
 
     /** Gives a claimed case back to its queue; only its holder, a lead or an admin may. */
@@ -138,15 +135,20 @@ public class Work {
     public CaseView release(long caseId, Actor actor) {
         Held held = held(caseId, actor);
         Instant now = DatabaseClock.now();
-        int seq = held.version() + 1;
-        jdbc.sql("""
-                update vigil_case set assignee_id = null, lease_until = null, version = :seq, updated_at = :now
-                where id = :id
-                """).param("seq", seq).param("now", Timestamp.from(now)).param("id", caseId).update();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("previousAssigneeId", held.assigneeId());
-        event(caseId, seq, "released", actor.ref(), data, now);
-        return cases.get(caseId, actor);
+        return jdbc.sql("""
+                with released as (
+                    update vigil_case set assignee_id = null, lease_until = null, version = :seq, updated_at = :now
+                    where id = :id
+                    returning *),
+                event as (
+                    insert into case_event (case_id, seq, type, actor, data, created_at)
+                    select id, version, 'released', :actor, cast(:data as jsonb), :now from released)
+                select * from released
+                """).param("seq", held.version() + 1).param("now", Timestamp.from(now)).param("id", caseId)
+                .param("actor", actor.ref()).param("data", json.writeValueAsString(data))
+                .query(cases::view).single();
     }
 
     /** Extends the holder's lease: the workspace calls this while the agent is active on the case. */
@@ -194,10 +196,13 @@ public class Work {
     private record Held(int version, @Nullable Long assigneeId) {
     }
 
+    /** Locks a case the actor can see, and checks that it is held by them (or they may assign others). */
     private Held held(long caseId, Actor actor) {
-        cases.get(caseId, actor);
-        Held held = jdbc.sql("select version, assignee_id from vigil_case where id = :id for update")
+        Optional<Set<Long>> visible = queues.visibleTo(actor);
+        Held held = jdbc.sql("select version, assignee_id from vigil_case where id = :id"
+                        + (visible.isPresent() ? " and queue_id = any(:queues)" : "") + " for update")
                 .param("id", caseId)
+                .param("queues", visible.map(v -> v.toArray(Long[]::new)).orElse(new Long[0]))
                 .query((rs, n) -> new Held(rs.getInt(1), rs.getObject(2, Long.class)))
                 .optional().orElseThrow(() -> new NotFoundException("case " + caseId + " does not exist"));
         if (held.assigneeId() == null) {

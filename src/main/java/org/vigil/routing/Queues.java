@@ -41,17 +41,24 @@ public class Queues {
 
     /** The queues this user may take work from. */
     public Set<Long> eligibleFor(Identity.User user) {
+        return eligibleFor(user.id(), null);
+    }
+
+    /**
+     * The queues this active user may take work from, of these kinds (every kind when null): one
+     * statement, read where the user and the queues are, so that claiming stays short.
+     */
+    public Set<Long> eligibleFor(long userId, @Nullable Set<String> kinds) {
         return Set.copyOf(jdbc.sql("""
-                select q.id from queue q
-                where (q.all_teams or exists (select 1 from queue_team t where t.queue_id = q.id and t.team_id = :team))
-                  and q.required_skills <@ cast(:skills as text[])
-                  and (cardinality(q.languages) = 0 or q.languages && cast(:languages as text[]))
-                  and (q.clearance is null or q.clearance = any(cast(:clearances as text[])))
+                select q.id from queue q join app_user u on u.id = :user and u.active
+                where (q.all_teams or exists (select 1 from queue_team t where t.queue_id = q.id and t.team_id = u.team_id))
+                  and q.required_skills <@ u.skills
+                  and (cardinality(q.languages) = 0 or q.languages && u.languages)
+                  and (q.clearance is null or q.clearance = any(u.clearances))
+                  and (cast(:kinds as text[]) is null or q.kind = any(cast(:kinds as text[])))
                 """)
-                .param("team", user.teamId())
-                .param("skills", user.skills().toArray(String[]::new))
-                .param("languages", user.languages().toArray(String[]::new))
-                .param("clearances", user.clearances().toArray(String[]::new))
+                .param("user", userId)
+                .param("kinds", kinds == null ? null : kinds.toArray(String[]::new))
                 .query(Long.class).list());
     }
 
