@@ -41,7 +41,7 @@ class HomePage {
     String home(Model model) {
         Actor actor = Actors.current();
         Identity.User user = identity.user(actor.userId());
-        Set<Long> eligible = queues.eligibleFor(user);
+        Set<Long> eligible = queues.eligibleFor(user.id(), null);
         Map<Long, Floor.QueueLoad> load = floor.load(eligible).stream()
                 .collect(Collectors.toMap(Floor.QueueLoad::queueId, Function.identity()));
         List<QueueRow> rows = queues.list().stream().filter(q -> eligible.contains(q.id()))

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
-import org.vigil.identity.Identity;
 import org.vigil.web.Checks;
 import org.vigil.web.ConflictException;
 import org.vigil.web.InvalidInputException;
@@ -37,11 +36,6 @@ public class Queues {
      */
     public record Queue(long id, String name, String kind, boolean allTeams, boolean isDefault, List<Long> teamIds,
             List<String> requiredSkills, List<String> languages, @Nullable String clearance) {
-    }
-
-    /** The queues this user may take work from. */
-    public Set<Long> eligibleFor(Identity.User user) {
-        return eligibleFor(user.id(), null);
     }
 
     /**

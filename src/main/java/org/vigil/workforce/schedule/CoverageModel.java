@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The solver-independent shape of a problem: one column per (team, candidate shift) with its
- * covered intervals, paid intervals, cost in half-cents, local start day (0 = two days before
- * the plan's Monday) and upper bound, and the index lists the constraints need. Objective units are half-cents so that every coefficient is an integer.
+ * covered intervals, paid intervals, cost in half-cents, local start day (an index of
+ * {@link PlanWeek#localDays()}) and upper bound, and the index lists the constraints need.
+ * Objective units are half-cents so that every coefficient is an integer.
  */
 final class CoverageModel {
 
@@ -29,9 +30,6 @@ final class CoverageModel {
     final int[][][] columnsCoveringLanguage;
     final List<CoverRow> coverRows;
 
-    /** Local days a team's shifts may start on: from two before the plan's Monday to one after its Sunday. */
-    static final int DAY_BUCKETS = Week.DAYS + 4;
-
     CoverageModel(ScheduleProblem problem) {
         this.problem = problem;
         this.required = problem.requiredAgents().stream().mapToInt(Integer::intValue).toArray();
@@ -49,8 +47,8 @@ final class CoverageModel {
                 }
                 long cost = Math.multiplyExact(team.costPerHourCents(), (long) paid);
                 for (CandidateShift shift : template.candidateShifts(problem.week(), team.timeZone())) {
-                    int localDay = (int) (shift.localDate().toEpochDay() - problem.week().monday().toEpochDay() + 2);
-                    built.add(new Column(t, shift, shift.coveredIntervals(), paid, cost, localDay, upper));
+                    built.add(new Column(t, shift, shift.coveredIntervals(), paid, cost,
+                            problem.week().localDayIndex(shift.localDate()), upper));
                 }
             }
         }
@@ -60,7 +58,7 @@ final class CoverageModel {
         this.teamDayColumns = new int[teams.size()][][];
         for (int t = 0; t < teams.size(); t++) {
             int team = t;
-            teamDayColumns[t] = index(DAY_BUCKETS, c -> c.team() == team ? new int[] {c.day()} : new int[0]);
+            teamDayColumns[t] = index(PlanWeek.LOCAL_DAYS, c -> c.team() == team ? new int[] {c.day()} : new int[0]);
         }
         List<LanguageRequirement> languages = problem.languageRequirements();
         this.languageRequired = new int[languages.size()][];

@@ -87,7 +87,7 @@ final class CpSatSearch {
                 hours.addTerm(x[c], model.columns.get(c).paidIntervals());
             }
             cp.addLinearConstraint(hours, CoverageModel.minPaidIntervals(team), CoverageModel.maxPaidIntervals(team));
-            for (int d = 0; d < CoverageModel.DAY_BUCKETS; d++) {
+            for (int d = 0; d < PlanWeek.LOCAL_DAYS; d++) {
                 LinearExprBuilder perDay = LinearExpr.newBuilder();
                 for (int c : model.teamDayColumns[t][d]) {
                     perDay.add(x[c]);

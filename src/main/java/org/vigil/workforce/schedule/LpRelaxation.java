@@ -57,7 +57,7 @@ final class LpRelaxation {
                 for (int c : model.teamColumns[t]) {
                     hours.setCoefficient(x[c], model.columns.get(c).paidIntervals());
                 }
-                for (int d = 0; d < CoverageModel.DAY_BUCKETS; d++) {
+                for (int d = 0; d < PlanWeek.LOCAL_DAYS; d++) {
                     MPConstraint perDay = solver.makeConstraint(0, team.maxShiftsPerDay(), "day" + t + "_" + d);
                     for (int c : model.teamDayColumns[t][d]) {
                         perDay.setCoefficient(x[c], 1);

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * The week a schedule covers: {@value Week#INTERVALS} half hours of elapsed time from Monday
@@ -41,6 +43,27 @@ public record PlanWeek(LocalDate monday, ZoneId zone) {
         }
     }
 
+    /**
+     * How many local days a team's shifts may start on: offsets between zones reach 26 hours, so
+     * from two days before the plan's Monday to one after its Sunday.
+     */
+    public static final int LOCAL_DAYS = Week.DAYS + 4;
+
+    /** The local dates, from {@link #localDay(int) localDay(0)}, on which a team's shifts may start. */
+    public List<LocalDate> localDays() {
+        return IntStream.range(0, LOCAL_DAYS).mapToObj(this::localDay).toList();
+    }
+
+    /** The local date of day index {@code index}, 0..{@value #LOCAL_DAYS} − 1 (0 is two days before the Monday). */
+    public LocalDate localDay(int index) {
+        return monday.plusDays(index - 2L);
+    }
+
+    /** The index of a local date among {@link #localDays()}. */
+    public int localDayIndex(LocalDate date) {
+        return (int) (date.toEpochDay() - monday.toEpochDay() + 2);
+    }
+
     /** The instant interval 0 starts. */
     public Instant start() {
         return monday.atStartOfDay(zone).toInstant();
@@ -64,7 +87,7 @@ public record PlanWeek(LocalDate monday, ZoneId zone) {
         Duration since = Duration.between(start(), local.toInstant());
         if (since.toSeconds() % (Week.MINUTES_PER_INTERVAL * 60L) != 0) {
             throw new IllegalArgumentException("time zone " + teamZone + " is not a whole number of half hours from "
-                    + zone + " on " + date);
+                    + zone + " in the week of " + monday);
         }
         long interval = since.toMinutes() / Week.MINUTES_PER_INTERVAL;
         return interval < 0 || interval >= Week.INTERVALS ? OptionalInt.empty() : OptionalInt.of((int) interval);

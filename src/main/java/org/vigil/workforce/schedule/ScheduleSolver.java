@@ -72,8 +72,6 @@ public final class ScheduleSolver {
     private static Schedule assemble(CoverageModel model, CpSatSearch.Result result,
             Optional<LpRelaxation.Solution> lp, SolveStatus status, Duration wallTime) {
         List<Team> teams = model.problem.teams();
-        int[] covered = new int[Week.INTERVALS];
-        int[][] languageCovered = new int[model.languageRequired.length][Week.INTERVALS];
         int[] teamShifts = new int[teams.size()];
         long[] teamPaidIntervals = new long[teams.size()];
         long[] teamCostHalfCents = new long[teams.size()];
@@ -84,34 +82,25 @@ public final class ScheduleSolver {
                 continue;
             }
             CoverageModel.Column column = model.columns.get(c);
-            for (int i : column.covered()) {
-                covered[i] += (int) agents;
-            }
-            Team team = teams.get(column.team());
-            for (int l = 0; l < languageCovered.length; l++) {
-                if (team.languages().contains(model.problem.languageRequirements().get(l).language())) {
-                    for (int i : column.covered()) {
-                        languageCovered[l][i] += (int) agents;
-                    }
-                }
-            }
             teamShifts[column.team()] += (int) agents;
             teamPaidIntervals[column.team()] += agents * column.paidIntervals();
             teamCostHalfCents[column.team()] += agents * column.costHalfCents();
             CandidateShift shift = column.shift();
-            shifts.add(new AssignedShift(team.name(), shift.template().name(), shift.day(), shift.startInterval(),
-                    shift.absoluteStart(), (int) agents, column.paidIntervals() / 2.0, shift.localStart()));
+            shifts.add(new AssignedShift(teams.get(column.team()).name(), shift.template().name(), shift.day(),
+                    shift.startInterval(), shift.absoluteStart(), (int) agents, column.paidIntervals() / 2.0,
+                    shift.localStart()));
         }
         shifts.sort(Comparator.comparingInt(AssignedShift::absoluteStart)
                 .thenComparing(AssignedShift::team)
                 .thenComparing(AssignedShift::template));
 
-        List<IntervalCoverage> coverage = coverage(model.required, covered);
+        List<IntervalCoverage> coverage = coverage(model.required, model.columnsCovering, result.agents());
         long totalShortfall = shortfall(coverage);
         long allShortfall = totalShortfall;
         List<LanguageCoverage> languageCoverage = new ArrayList<>();
-        for (int l = 0; l < languageCovered.length; l++) {
-            List<IntervalCoverage> intervals = coverage(model.languageRequired[l], languageCovered[l]);
+        for (int l = 0; l < model.languageRequired.length; l++) {
+            List<IntervalCoverage> intervals = coverage(model.languageRequired[l], model.columnsCoveringLanguage[l],
+                    result.agents());
             long shortfall = shortfall(intervals);
             allShortfall += shortfall;
             languageCoverage.add(new LanguageCoverage(model.problem.languageRequirements().get(l).language(),
@@ -140,10 +129,15 @@ public final class ScheduleSolver {
                         objectiveHalfCents)), lpBound, gap, status, wallTime);
     }
 
-    private static List<IntervalCoverage> coverage(int[] required, int[] covered) {
+    /** Per interval, the agents of the columns covering it against the agents required. */
+    private static List<IntervalCoverage> coverage(int[] required, int[][] columnsCovering, long[] agents) {
         List<IntervalCoverage> coverage = new ArrayList<>(Week.INTERVALS);
         for (int i = 0; i < Week.INTERVALS; i++) {
-            coverage.add(new IntervalCoverage(i, required[i], covered[i], Math.max(0, required[i] - covered[i])));
+            int covered = 0;
+            for (int c : columnsCovering[i]) {
+                covered += (int) agents[c];
+            }
+            coverage.add(new IntervalCoverage(i, required[i], covered, Math.max(0, required[i] - covered)));
         }
         return coverage;
     }

@@ -135,9 +135,7 @@ public record ShiftTemplate(
      */
     public List<CandidateShift> candidateShifts(PlanWeek week, ZoneId zone) {
         Map<Integer, CandidateShift> byStart = new TreeMap<>();
-        // offsets between zones reach 26 hours: local days from two before to one after the week
-        for (LocalDate date = week.monday().minusDays(2); date.isBefore(week.monday().plusDays(Week.DAYS + 2));
-                date = date.plusDays(1)) {
+        for (LocalDate date : week.localDays()) {
             if (!days.contains(date.getDayOfWeek())) {
                 continue;
             }
