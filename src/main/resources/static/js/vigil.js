@@ -18,10 +18,10 @@
 
   // Keyboard shortcuts: a key clicks the visible, enabled element that declares it with data-key. A held
   // key never repeats, and keys wait a moment after the next case appears, so that no case is decided
-  // before the reviewer has seen it.
-  var quietUntil = 0;
+  // before the reviewer has seen it; the page carries data-keys-quiet for that moment.
+  var quietTimer = null;
   document.addEventListener("keydown", function (event) {
-    if (event.repeat || Date.now() < quietUntil) {
+    if (event.repeat || document.body.hasAttribute("data-keys-quiet")) {
       return;
     }
     var target = event.target;
@@ -48,7 +48,11 @@
 
   // Put the keyboard back on the page after htmx swaps in the next case.
   document.addEventListener("htmx:afterSwap", function (event) {
-    quietUntil = Date.now() + 500;
+    document.body.setAttribute("data-keys-quiet", "");
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(function () {
+      document.body.removeAttribute("data-keys-quiet");
+    }, 500);
     var focus = event.detail.target.querySelector("[data-autofocus]");
     if (focus) {
       focus.focus();

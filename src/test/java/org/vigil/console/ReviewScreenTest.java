@@ -47,7 +47,9 @@ class ReviewScreenTest extends BrowserTest {
         return (JavascriptExecutor) browser;
     }
 
+    /** Presses a shortcut as a reviewer would: once the page takes keys again after showing the next case. */
     private void press(String key) {
+        waitFor(d -> d.findElements(By.cssSelector("body[data-keys-quiet]")).isEmpty());
         browser.findElement(By.tagName("body")).sendKeys(key);
     }
 
@@ -78,6 +80,28 @@ class ReviewScreenTest extends BrowserTest {
         assertThat(admin.get("/api/v1/cases/" + quiet + "/decisions").json().get("decisions").get(0)
                 .get("verdict").asString()).isEqualTo("not_violating");
         assertThat(admin.get("/api/v1/cases/" + quiet).json().get("status").asString()).isEqualTo("solved");
+    }
+
+    @Test
+    void aKeyPressedWhileTheNextCaseSettlesDecidesNothing() {
+        Floor floor = floor(List.of());
+        long only = caseIn(floor.queue(), "harassment", 50);
+        signIn(floor.reviewer());
+        browser.get(url("/review?queue=" + floor.queue()));
+        press("n");
+        waitFor(d -> d.findElement(By.id("case-title")).getText().contains("Case #" + only));
+        waitFor(d -> d.findElements(By.cssSelector("body[data-keys-quiet]")).isEmpty());
+
+        // as just after a swap: "violating" pressed now must not count
+        js().executeScript("document.body.setAttribute('data-keys-quiet', '');");
+        browser.findElement(By.tagName("body")).sendKeys("2");
+        js().executeScript("document.body.removeAttribute('data-keys-quiet');");
+        press("1");
+        waitFor(d -> !d.findElements(By.id("queue-empty")).isEmpty());
+
+        JsonNode decisions = admin.get("/api/v1/cases/" + only + "/decisions").json().get("decisions");
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("verdict").asString()).isEqualTo("not_violating");
     }
 
     @Test
