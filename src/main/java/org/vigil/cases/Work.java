@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +18,6 @@ import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.web.ConflictException;
 import org.vigil.web.InvalidInputException;
-import org.vigil.web.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -133,7 +131,7 @@ public class Work {
     /** Gives a claimed case back to its queue; only its holder, a lead or an admin may. */
     @Transactional
     public CaseView release(long caseId, Actor actor) {
-        Held held = held(caseId, actor);
+        Cases.Locked held = held(caseId, actor);
         Instant now = DatabaseClock.now();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("previousAssigneeId", held.assigneeId());
@@ -154,7 +152,7 @@ public class Work {
     /** Extends the holder's lease: the workspace calls this while the agent is active on the case. */
     @Transactional
     public CaseView renew(long caseId, Actor actor) {
-        Held held = held(caseId, actor);
+        Cases.Locked held = held(caseId, actor);
         if (held.assigneeId() == null || held.assigneeId() != user(actor)) {
             throw new ConflictException(null, "only the agent holding case " + caseId + " can renew its lease");
         }
@@ -193,18 +191,9 @@ public class Work {
         return lapsed.size();
     }
 
-    private record Held(int version, @Nullable Long assigneeId) {
-    }
-
     /** Locks a case the actor can see, and checks that it is held by them (or they may assign others). */
-    private Held held(long caseId, Actor actor) {
-        Optional<Set<Long>> visible = queues.visibleTo(actor);
-        Held held = jdbc.sql("select version, assignee_id from vigil_case where id = :id"
-                        + (visible.isPresent() ? " and queue_id = any(:queues)" : "") + " for update")
-                .param("id", caseId)
-                .param("queues", visible.map(v -> v.toArray(Long[]::new)).orElse(new Long[0]))
-                .query((rs, n) -> new Held(rs.getInt(1), rs.getObject(2, Long.class)))
-                .optional().orElseThrow(() -> new NotFoundException("case " + caseId + " does not exist"));
+    private Cases.Locked held(long caseId, Actor actor) {
+        Cases.Locked held = cases.lock(caseId, actor);
         if (held.assigneeId() == null) {
             throw new ConflictException(null, "case " + caseId + " is not held by anyone");
         }
