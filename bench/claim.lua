@@ -60,8 +60,12 @@ end
 
 function request()
   if held then
-    -- the span ends when the release is sent: the server lets go of the case after that
-    table.insert(spans, held .. " " .. claimed_at .. " " .. now_us())
+    -- the span ends when the release is first sent (a resend after a reconnect is the same span):
+    -- the server lets go of the case after that
+    if claimed_at then
+      table.insert(spans, held .. " " .. claimed_at .. " " .. now_us())
+      claimed_at = nil
+    end
     return wrk.format("POST", "/api/v1/work/" .. held .. "/release", nil, "")
   end
   started = now_us()
