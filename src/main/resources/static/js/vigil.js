@@ -59,9 +59,53 @@
     }
   });
 
-  // Blurred media stays blurred until the reviewer reveals it (the reveal itself is recorded by the server).
+  // A request the server refused, or could not be sent, is never silent: htmx swaps nothing for it, so
+  // the page says why at the top of its main part (the server's problem detail, as text, never markup)
+  // until a request of the user's own succeeds (a background refresh does not take it away).
+  function showRefusal(text) {
+    var box = document.getElementById("request-refused");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "request-refused";
+      box.className = "problems";
+      box.setAttribute("role", "alert");
+      var main = document.querySelector("main") || document.body;
+      main.insertBefore(box, main.firstChild);
+    }
+    box.textContent = text;
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var text = "The request was refused (" + xhr.status + ").";
+    if ((xhr.getResponseHeader("Content-Type") || "").indexOf("json") >= 0) {
+      try {
+        var problem = JSON.parse(xhr.responseText);
+        if (problem && typeof problem.detail === "string" && problem.detail) {
+          text = problem.detail.length > 500 ? problem.detail.substring(0, 500) + "…" : problem.detail;
+        }
+      } catch (ignored) {
+        // not a problem document after all: the status says enough
+      }
+    }
+    showRefusal(text);
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    showRefusal("Vigil could not be reached. Check the connection and try again.");
+  });
+
+  // After a request: a refusal shown earlier goes once the user's next request succeeds, and blurred media stays
+  // blurred until the reviewer reveals it (the reveal itself is recorded by the server).
   document.addEventListener("htmx:afterRequest", function (event) {
     var element = event.detail.elt;
+    var polling = element && (element.getAttribute("hx-trigger") || "").indexOf("every") >= 0;
+    if (event.detail.successful && !polling) {
+      var refused = document.getElementById("request-refused");
+      if (refused) {
+        refused.remove();
+      }
+    }
     if (element && element.hasAttribute("data-reveals") && event.detail.successful) {
       var media = document.getElementById(element.getAttribute("data-reveals"));
       if (media) {

@@ -223,6 +223,36 @@ class ReviewScreenTest extends BrowserTest {
     }
 
     @Test
+    void aRequestTheServerRefusesSaysWhyOnThePageUntilTheNextOneSucceeds() {
+        Floor floor = floor(List.of());
+        Map<String, Object> report = userReport("image", "i_" + unique(), "graphic_violence", "r_" + unique());
+        report.put("subject", Map.of("type", "image", "id", "i_" + unique(), "content", Map.of("text", "an upload",
+                "mediaUrls", List.of(url("/demo-media/avatar-2.svg")))));
+        long id = caseIn(floor.queue(), report);
+        signIn(floor.reviewer());
+        browser.get(url("/cases/" + id));
+        WebElement reveal = find("button.reveal");
+        String path = reveal.getAttribute("hx-post");
+        // a page that asks for something the server refuses (here a media item the report does not have)
+        js().executeScript("arguments[0].setAttribute('hx-post', arguments[1]); htmx.process(arguments[0]);",
+                reveal, path.replace("index=0", "index=7"));
+        long before = reveals(id);
+        reveal.click();
+        WebElement refused = find("#request-refused");
+        assertThat(refused.getAttribute("role")).isEqualTo("alert");
+        assertThat(refused.getText()).contains("has no media item 7");
+        assertThat(find("img#media-0").getAttribute("class")).contains("blurred");
+        assertThat(reveals(id)).isEqualTo(before);
+
+        js().executeScript("arguments[0].setAttribute('hx-post', arguments[1]); htmx.process(arguments[0]);",
+                reveal, path);
+        reveal.click();
+        waitFor(d -> !d.findElement(By.id("media-0")).getAttribute("class").contains("blurred"));
+        assertThat(browser.findElements(By.id("request-refused"))).isEmpty();
+        assertThat(reveals(id)).isEqualTo(before + 1);
+    }
+
+    @Test
     void aReviewerWithoutTheClearanceNeverSeesSensitiveEvidence() {
         Floor floor = floor(List.of());
         Map<String, Object> report = userReport("message", "m_" + unique(), "self_harm", "r_" + unique());
