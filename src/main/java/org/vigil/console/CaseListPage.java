@@ -2,15 +2,16 @@ package org.vigil.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.vigil.cases.CaseStatus;
+import org.vigil.cases.CaseView;
 import org.vigil.cases.Cases;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Actors;
@@ -43,18 +44,21 @@ class CaseListPage {
         model.addAttribute("search", search);
         model.addAttribute("queues", shown);
         model.addAttribute("queueNames", shown.stream().collect(Collectors.toMap(Queues.Queue::id, Queues.Queue::name)));
-        model.addAttribute("people", identity.users().stream()
-                .collect(Collectors.toMap(Identity.User::id, Function.identity())));
         model.addAttribute("kinds", Queues.KINDS);
         model.addAttribute("priorities", Cases.PRIORITIES);
         model.addAttribute("statuses", CaseStatus.CODES);
+        Cases.Page page;
         try {
-            model.addAttribute("page", cases.list(search.filter(actor), PAGE, search.cursorOrNull(), actor));
+            page = cases.list(search.filter(actor), PAGE, search.cursorOrNull(), actor);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("problems", Forms.problems(e));
-            model.addAttribute("page", new Cases.Page(List.of(), null));
+            page = new Cases.Page(List.of(), null);
         }
+        model.addAttribute("page", page);
+        // the people the page names: its cases' assignees
+        model.addAttribute("people", identity.users(page.cases().stream().map(CaseView::assigneeId)
+                .filter(Objects::nonNull).toList()));
         return "console/cases";
     }
 }

@@ -7,10 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.vigil.cases.Floor;
@@ -75,22 +77,27 @@ class FloorBoard {
                 waiting.stream().map(r -> r.backlog().bands()).toList());
 
         Map<Long, String> queueNames = shown.stream().collect(Collectors.toMap(Queues.Queue::id, Queues.Queue::name));
-        Map<Long, Identity.User> users = identity.users().stream()
-                .collect(Collectors.toMap(Identity.User::id, Function.identity()));
-        List<UrgentRow> urgent = floor.aboutToBreach(ids, URGENT).stream()
+        List<Floor.Urgent> breaching = floor.aboutToBreach(ids, URGENT);
+        List<AgentStates.AgentState> signedIn = states.signedIn();
+        // the people the board names: the assignees of cases about to breach and the agents signed in
+        Map<Long, Identity.User> users = identity.users(Stream.concat(
+                breaching.stream().map(Floor.Urgent::assigneeId).filter(Objects::nonNull),
+                signedIn.stream().map(AgentStates.AgentState::userId)).toList());
+        List<UrgentRow> urgent = breaching.stream()
                 .map(u -> new UrgentRow(u, queueNames.getOrDefault(u.queueId(), "#" + u.queueId()),
                         u.assigneeId() == null || !users.containsKey(u.assigneeId()) ? null
                                 : users.get(u.assigneeId()).name()))
                 .toList();
 
-        return new Board(now, rows, Floor.AGE_BANDS, chart, urgent, agents(actor, users, now),
+        return new Board(now, rows, Floor.AGE_BANDS, chart, urgent, agents(actor, signedIn, users, now),
                 Charts.columns(hours(now), floor.decisionsPerHour(ids, HOURS), 3));
     }
 
-    private List<AgentRow> agents(Actor actor, Map<Long, Identity.User> users, Instant now) {
+    private List<AgentRow> agents(Actor actor, List<AgentStates.AgentState> all, Map<Long, Identity.User> users,
+            Instant now) {
         Map<Long, String> teams = identity.teams().stream()
                 .collect(Collectors.toMap(Identity.Team::id, Identity.Team::name));
-        List<AgentStates.AgentState> signedIn = states.signedIn().stream()
+        List<AgentStates.AgentState> signedIn = all.stream()
                 .filter(s -> users.containsKey(s.userId()))
                 .filter(s -> actor.seesAllTeams() || users.get(s.userId()).teamId() == actor.teamId())
                 .toList();

@@ -61,7 +61,7 @@ class SupportPage {
         List<CaseMessage> messages = cases.messages(kase.id(), actor);
         model.addAttribute("messages", messages);
         model.addAttribute("lastMessageId", messages.isEmpty() ? null : messages.getLast().id());
-        model.addAttribute("authors", authors());
+        model.addAttribute("authors", authors(messages));
         model.addAttribute("macros", macros.list(null, null).stream().limit(MAX_MACROS).toList());
         model.addAttribute("statuses", CaseStatus.CODES);
         model.addAttribute("others", presence.beat(kase.id(), "viewing", actor).others());
@@ -137,12 +137,15 @@ class SupportPage {
         });
     }
 
-    /** How the thread names its authors: people by name, integrations by key. */
-    private Map<String, String> authors() {
+    /** How the thread names its authors: people by name (only those who wrote in it), integrations by key. */
+    private Map<String, String> authors(List<CaseMessage> messages) {
+        List<Long> people = messages.stream().map(CaseMessage::authorId)
+                .filter(a -> a != null && a.startsWith("user:"))
+                .map(a -> a.substring("user:".length()))
+                .filter(a -> !a.isEmpty() && a.chars().allMatch(Character::isDigit) && a.length() < 19)
+                .map(Long::valueOf).toList();
         Map<String, String> names = new HashMap<>();
-        for (Identity.User user : identity.users()) {
-            names.put("user:" + user.id(), user.name());
-        }
+        identity.users(people).forEach((id, user) -> names.put("user:" + id, user.name()));
         return names;
     }
 }

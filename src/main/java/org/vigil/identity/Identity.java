@@ -1,8 +1,11 @@
 package org.vigil.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -145,7 +148,21 @@ public class Identity {
         return users("where :id = :id", 0);
     }
 
-    private List<User> users(String where, long id) {
+    /**
+     * These users by id, leaving out ids nobody has: what a page needs to name the people it shows,
+     * read without reading everyone.
+     */
+    public Map<Long, User> users(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, User> found = new LinkedHashMap<>();
+        users("where u.id = any(:id)", ids.stream().distinct().toArray(Long[]::new))
+                .forEach(u -> found.put(u.id(), u));
+        return found;
+    }
+
+    private List<User> users(String where, Object id) {
         return jdbc.sql("""
                 select u.id, u.name, u.email, u.roles, u.team_id, t.vendor, u.skills, u.languages, u.clearances,
                        u.active

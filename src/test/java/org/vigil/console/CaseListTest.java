@@ -28,10 +28,14 @@ class CaseListTest extends FloorFixtures {
         sql("update vigil_case set priority = 1, sla_due_at = now() - interval '5 minutes' where id = ?", breached);
         sql("update vigil_case set priority = 1, sla_due_at = now() + interval '30 minutes' where id = ?", atRisk);
         sql("update vigil_case set priority = 3 where id = ?", calm);
-        signIn(person("AGENT", false, List.of(), List.of("en"), List.of()));
+        Person agent = person("AGENT", false, List.of(), List.of("en"), List.of());
+        sql("update vigil_case set assignee_id = ? where id = ?", agent.id(), urgent);
+        signIn(agent);
 
         String q = "queue=" + queue.id();
         assertThat(listed(q)).containsExactlyInAnyOrder(str(urgent), str(breached), str(atRisk), str(calm));
+        // the list names who holds a case
+        assertThat(find("tr[data-case='" + urgent + "']").getText()).contains(agent.name());
         assertThat(listed(q + "&priority=P1")).containsExactlyInAnyOrder(str(breached), str(atRisk));
         assertThat(listed(q + "&priority=P0,P3")).containsExactlyInAnyOrder(str(urgent), str(calm));
         assertThat(listed(q + "&sla=breached")).containsExactly(str(breached));

@@ -91,7 +91,7 @@ class FloorDashboardTest extends FloorFixtures {
 
         openFloor(lead());
         WebElement row = find("#agents tr[data-user='" + agent.id() + "']");
-        assertThat(row.getText()).contains("handling", "#" + claimed);
+        assertThat(row.getText()).contains(agent.name(), "handling", "#" + claimed);
         assertThat(row.findElement(By.cssSelector("a.held")).getAttribute("href")).endsWith("/cases/" + claimed);
     }
 

@@ -332,6 +332,9 @@ class ReviewScreenTest extends BrowserTest {
         body.sendKeys("\nP.S. Which device do you use?");
         browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
         waitFor(d -> d.findElement(By.id("thread")).getText().contains("Which device do you use?"));
+        // the thread names the agent who wrote, as it names the requester
+        assertThat(browser.findElements(By.cssSelector("#thread .message .meta strong")).stream()
+                .map(WebElement::getText).toList()).containsExactly("sam@example.com", agent.name());
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("pending");
         JsonNode messages = admin.get("/api/v1/cases/" + ticket + "/messages").json().get("messages");
         assertThat(messages.get(messages.size() - 1).get("body").asString())

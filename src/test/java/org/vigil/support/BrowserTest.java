@@ -76,7 +76,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** A user with a password, in a team of the given kind; answers the user's id and e-mail. */
-    protected record Person(long id, String email, long teamId) {
+    protected record Person(long id, String name, String email, long teamId) {
     }
 
     protected Person person(String role, boolean vendor, List<String> skills, List<String> languages,
@@ -89,13 +89,13 @@ public abstract class BrowserTest extends IntegrationTest {
     protected Person person(String role, long teamId, List<String> skills, List<String> languages,
             List<String> clearances) {
         String email = role.toLowerCase() + "." + unique() + "@vigil.test";
-        var created = admin.post("/api/v1/users", Map.of("name", role.charAt(0) + role.substring(1).toLowerCase()
-                + " " + unique(), "email", email, "roles", List.of(role), "teamId", teamId, "skills", skills,
+        String name = role.charAt(0) + role.substring(1).toLowerCase() + " " + unique();
+        var created = admin.post("/api/v1/users", Map.of("name", name, "email", email, "roles", List.of(role), "teamId", teamId, "skills", skills,
                 "languages", languages, "clearances", clearances, "password", PASSWORD));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create a user: " + created);
         }
-        return new Person(created.json().get("id").asLong(), email, teamId);
+        return new Person(created.json().get("id").asLong(), name, email, teamId);
     }
 
     /** The API as this person, through a personal access token. */
