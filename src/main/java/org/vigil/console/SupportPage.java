@@ -139,13 +139,15 @@ class SupportPage {
 
     /** How the thread names its authors: people by name (only those who wrote in it), integrations by key. */
     private Map<String, String> authors(List<CaseMessage> messages) {
-        List<Long> people = messages.stream().map(CaseMessage::authorId)
-                .filter(a -> a != null && a.startsWith("user:"))
-                .map(a -> a.substring("user:".length()))
-                .filter(a -> !a.isEmpty() && a.chars().allMatch(Character::isDigit) && a.length() < 19)
-                .map(Long::valueOf).toList();
+        Map<Long, String> refs = new HashMap<>();
+        for (CaseMessage m : messages) {
+            Long user = Actor.userOf(m.authorId());
+            if (user != null) {
+                refs.put(user, m.authorId());
+            }
+        }
         Map<String, String> names = new HashMap<>();
-        identity.users(people).forEach((id, user) -> names.put("user:" + id, user.name()));
+        identity.users(refs.keySet()).forEach((id, user) -> names.put(refs.get(id), user.name()));
         return names;
     }
 }

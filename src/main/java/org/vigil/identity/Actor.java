@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 public record Actor(String ref, long keyId, @Nullable Long userId, @Nullable Long teamId, boolean vendor,
         Set<Role> roles, Set<Scope> scopes) implements java.io.Serializable {
 
+    private static final String USER = "user:";
+
     public boolean has(Role role) {
         return roles.contains(role);
     }
@@ -31,6 +33,18 @@ public record Actor(String ref, long keyId, @Nullable Long userId, @Nullable Lon
     /** Leads and admins may assign cases to others. */
     public boolean mayAssignOthers() {
         return isAdmin() || has(Role.LEAD);
+    }
+
+    /** The user an audit-trail reference such as {@code user:12} names; null for keys, the system and anything else. */
+    public static @Nullable Long userOf(@Nullable String ref) {
+        if (ref == null || !ref.startsWith(USER)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(ref.substring(USER.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Vendor users see only their teams' work; everyone else sees all of it. */
