@@ -1,5 +1,7 @@
 -- wrk script: single reports about 200,000 subjects, 60 % user reports and 40 % classifier flags.
 local key = os.getenv("VIGIL_KEY")
+-- A fresh sequence per run: a warm-up and the run after it must not send the same subjects and reporters.
+math.randomseed(os.time() + math.floor(os.clock() * 1000000))
 local reasons = {"harassment", "sexual_content", "spam", "hate", "self_harm", "impersonation",
                  "graphic_violence", "privacy", "other"}
 wrk.method = "POST"
