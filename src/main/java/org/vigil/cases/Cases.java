@@ -91,6 +91,7 @@ public class Cases {
         String[] reasons = new String[n];
         String[] reasonCounts = new String[n];
         Integer[] counts = new Integer[n];
+        Integer[] reporterCounts = new Integer[n];
         String[] scores = new String[n];
         Long[] views = new Long[n];
         Long[] followers = new Long[n];
@@ -110,6 +111,7 @@ public class Cases {
             reasons[i] = g.firstReason();
             reasonCounts[i] = json.writeValueAsString(g.reasons());
             counts[i] = g.reportIds().size();
+            reporterCounts[i] = g.reporters().size();
             scores[i] = json.writeValueAsString(g.maxScores());
             views[i] = g.views24h();
             followers[i] = g.followers();
@@ -127,21 +129,21 @@ public class Cases {
         }
         List<Upserted> upserted = jdbc.sql("""
                 insert into vigil_case as c (kind, status, queue_id, subject_type, subject_id, subject_owner_id,
-                        reason, reasons, report_count, max_scores, max_views_24h, max_followers, priority, harm,
-                        sla_policy_id, sla_due_at, sla_next_check_at, last_source, legal_hold_since, legal_hold_reason,
-                        version, created_at, updated_at, previous_case_id)
-                select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.sc::jsonb,
+                        reason, reasons, report_count, distinct_reporters, max_scores, max_views_24h, max_followers,
+                        priority, harm, sla_policy_id, sla_due_at, sla_next_check_at, last_source, legal_hold_since,
+                        legal_hold_reason, version, created_at, updated_at, previous_case_id)
+                select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.nrep, u.sc::jsonb,
                        u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, u.src, u.hold,
                        case when u.hold is null then null else 'may be reported to the authorities' end, 1, :now, :now,
                        (select max(p.id) from vigil_case p
                          where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
-                            cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
+                            cast(:reporterCounts as int[]), cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
                             cast(:priorities as smallint[]), cast(:harms as float8[]),
                             cast(:dues as timestamptz[]), cast(:checks as timestamptz[]), cast(:sources as text[]),
                             cast(:holds as timestamptz[]))
-                     as u(st, sid, own, rsn, rsns, cnt, sc, v, f, pri, harm, due, chk, src, hold)
+                     as u(st, sid, own, rsn, rsns, cnt, nrep, sc, v, f, pri, harm, due, chk, src, hold)
                 on conflict (subject_type, subject_id)
                     where kind = 'review' and status in ('new', 'open', 'pending', 'on_hold')
                 do update set
@@ -163,7 +165,8 @@ public class Cases {
                 """)
                 .param("queue", queue).param("now", Timestamp.from(now))
                 .param("types", types).param("ids", ids).param("owners", owners).param("reasons", reasons)
-                .param("reasonCounts", reasonCounts).param("counts", counts).param("scores", scores)
+                .param("reasonCounts", reasonCounts).param("counts", counts).param("reporterCounts", reporterCounts)
+                .param("scores", scores)
                 .param("views", views).param("followers", followers)
                 .param("priorities", priorities).param("harms", harms)
                 .param("policy", policy).param("dues", dues).param("checks", checks).param("sources", sources).param("holds", holds)
@@ -176,9 +179,12 @@ public class Cases {
         Map<String, Upserted> bySubject = new LinkedHashMap<>();
         upserted.forEach(u -> bySubject.put(u.type() + '\u0000' + u.id(), u));
 
-        // Distinct reporters: count only reporters the case has not seen before.
+        // Distinct reporters: a new case counted its reporters as it was inserted; a case joined counts
+        // only reporters it has not seen before. Counting at insert spares a new case a second row
+        // version (and its index entries) in the same transaction.
         List<Long> reporterCases = new ArrayList<>();
         List<String> reporterIds = new ArrayList<>();
+        List<Long> joinedCases = new ArrayList<>();
         // Events: one per case per batch, naming every report it absorbed.
         int m = sorted.size();
         Long[] eventCases = new Long[m];
@@ -192,6 +198,9 @@ public class Cases {
             for (String reporter : g.reporters()) {
                 reporterCases.add(u.caseId());
                 reporterIds.add(reporter);
+            }
+            if (!u.created() && !g.reporters().isEmpty()) {
+                joinedCases.add(u.caseId());
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("reportIds", g.reportIds());
@@ -226,9 +235,10 @@ public class Cases {
                         returning case_id)
                     update vigil_case c set distinct_reporters = c.distinct_reporters + a.n
                     from (select case_id, count(*) as n from added group by case_id) a
-                    where c.id = a.case_id
+                    where c.id = a.case_id and c.id = any(cast(:joined as bigint[]))
                     """)
                     .param("cases", reporterCases.toArray(Long[]::new))
+                    .param("joined", joinedCases.toArray(Long[]::new))
                     .param("reporters", reporterIds.toArray(String[]::new))
                     .update();
         }

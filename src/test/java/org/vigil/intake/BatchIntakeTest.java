@@ -40,6 +40,35 @@ class BatchIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void distinctReportersAreCountedWhetherABatchOpensACaseOrJoinsIt() {
+        String first = "char_" + unique();
+        String second = "char_" + unique();
+        // A few items (written on generic plans): the case is opened with two distinct reporters of three.
+        admin.post("/api/v1/reports/batch", Map.of("reports", List.of(userReport("character", first, "hate", "a"),
+                userReport("character", first, "hate", "a"), userReport("character", first, "spam", "b"))));
+        assertThat(count("select distinct_reporters from vigil_case where subject_id = ?", first)).isEqualTo(2);
+
+        // Many items (planned for their size): one reporter seen before and one new join the first case,
+        // and a second case is opened with a reporter who reports twice.
+        List<Object> items = new ArrayList<>();
+        items.add(userReport("character", first, "hate", "b"));
+        items.add(userReport("character", first, "hate", "c"));
+        items.add(userReport("character", second, "spam", "d"));
+        items.add(userReport("character", second, "spam", "d"));
+        items.add(userReport("character", second, "spam", "e"));
+        for (int i = 0; i < 40; i++) {
+            items.add(Map.of("subject", Map.of("type", "message", "id", "msg_" + unique()), "source", "classifier",
+                    "reason", "spam", "scores", Map.of("spam", 0.5)));
+        }
+        JsonNode answer = admin.post("/api/v1/reports/batch", Map.of("reports", items)).json();
+
+        assertThat(answer.get("accepted").asInt()).isEqualTo(45);
+        assertThat(count("select distinct_reporters from vigil_case where subject_id = ?", first)).isEqualTo(3);
+        assertThat(count("select report_count from vigil_case where subject_id = ?", first)).isEqualTo(5);
+        assertThat(count("select distinct_reporters from vigil_case where subject_id = ?", second)).isEqualTo(2);
+    }
+
+    @Test
     void aThousandItemsAreAcceptedAndOneMoreIsRefusedWhole() {
         String prefix = "bulk_" + unique() + "_";
         List<Object> items = new ArrayList<>();
