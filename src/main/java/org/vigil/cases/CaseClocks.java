@@ -3,8 +3,10 @@ package org.vigil.cases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,27 +46,44 @@ class CaseClocks {
     }
 
     Slas.Evaluation evaluate(Head head, Instant now) {
-        List<Timeline.Happening> happenings = new ArrayList<>();
-        Set<String> actedOn = new HashSet<>();
-        jdbc.sql("""
-                select type, data ->> 'to', data ->> 'key', created_at from case_event
-                where case_id = :id and type in ('public_reply', 'requester_message', 'status_changed',
-                                                 'sla_warning', 'sla_breached')
-                order by seq
-                """)
+        Happenings happenings = new Happenings();
+        jdbc.sql("select case_id, " + EVENTS + " where case_id = :id" + EVENTS_ORDER)
                 .param("id", head.id())
-                .query(rs -> {
-                    Instant at = rs.getTimestamp(4).toInstant();
-                    switch (rs.getString(1)) {
-                        case "public_reply" -> happenings.add(Timeline.Happening.agentReply(at));
-                        case "requester_message" -> happenings.add(Timeline.Happening.requesterMessage(at));
-                        case "status_changed" -> happenings.add(Timeline.Happening.status(rs.getString(2), at));
-                        default -> actedOn.add(rs.getString(3));
-                    }
-                });
+                .query(happenings::add);
+        return evaluate(head, happenings, now);
+    }
+
+    /** The events that move clocks, in the order they happened (after {@code select case_id, }). */
+    private static final String EVENTS = """
+            type, data ->> 'to', data ->> 'key', created_at from case_event
+            """;
+    private static final String EVENTS_ORDER = """
+             and type in ('public_reply', 'requester_message', 'status_changed', 'sla_warning', 'sla_breached')
+            order by case_id, seq
+            """;
+
+    /** What happened to a case that its clocks depend on, and the warnings and breaches already acted on. */
+    private static final class Happenings {
+
+        final List<Timeline.Happening> happenings = new ArrayList<>();
+        final Set<String> actedOn = new HashSet<>();
+
+        /** Adds one row of {@link #EVENTS}. */
+        void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+            Instant at = rs.getTimestamp(5).toInstant();
+            switch (rs.getString(2)) {
+                case "public_reply" -> happenings.add(Timeline.Happening.agentReply(at));
+                case "requester_message" -> happenings.add(Timeline.Happening.requesterMessage(at));
+                case "status_changed" -> happenings.add(Timeline.Happening.status(rs.getString(3), at));
+                default -> actedOn.add(rs.getString(4));
+            }
+        }
+    }
+
+    private Slas.Evaluation evaluate(Head head, Happenings happened, Instant now) {
         long policy = head.policyId() != null ? head.policyId() : slas.defaultPolicy(head.kind()).id();
-        return slas.evaluate(policy, new Timeline(head.kind(), head.priority(), head.created(), happenings), actedOn,
-                now);
+        return slas.evaluate(policy, new Timeline(head.kind(), head.priority(), head.created(), happened.happenings),
+                happened.actedOn, now);
     }
 
     /** The clocks of a case that has just been created, before anything happened to it. */
@@ -74,15 +93,47 @@ class CaseClocks {
 
     /** Recomputes the case row's projections of its clocks; call in the transaction that changed it. */
     Slas.Evaluation refresh(long caseId, Instant now) {
-        Slas.Evaluation evaluation = evaluate(caseId, now);
+        return refresh(List.of(caseId), now).getFirst();
+    }
+
+    /**
+     * Recomputes the clock projections of several cases in three statements whatever their number (a
+     * batch of reports can raise the priority of many cases at once); answers in the order of the ids.
+     */
+    List<Slas.Evaluation> refresh(List<Long> caseIds, Instant now) {
+        Long[] ids = caseIds.toArray(Long[]::new);
+        Map<Long, Head> heads = new HashMap<>();
+        jdbc.sql("select id, kind, priority, sla_policy_id, created_at from vigil_case where id = any(:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))
+                .list()
+                .forEach(head -> heads.put(head.id(), head));
+        Map<Long, Happenings> happened = new HashMap<>();
+        jdbc.sql("select case_id, " + EVENTS + " where case_id = any(:ids)" + EVENTS_ORDER)
+                .param("ids", ids)
+                .query(rs -> {
+                    happened.computeIfAbsent(rs.getLong(1), id -> new Happenings()).add(rs);
+                });
+        List<Slas.Evaluation> evaluations = new ArrayList<>(ids.length);
+        Timestamp[] dues = new Timestamp[ids.length];
+        Timestamp[] checks = new Timestamp[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            Slas.Evaluation evaluation = evaluate(heads.get(ids[i]), happened.getOrDefault(ids[i], new Happenings()),
+                    now);
+            evaluations.add(evaluation);
+            dues[i] = timestamp(evaluation.dueAt());
+            checks[i] = timestamp(evaluation.nextCheck());
+        }
         jdbc.sql("""
-                update vigil_case set sla_due_at = :due, sla_next_check_at = :check, sla_stale = false
-                where id = :id
+                update vigil_case c set sla_due_at = u.due, sla_next_check_at = u.chk, sla_stale = false
+                from unnest(cast(:ids as bigint[]), cast(:dues as timestamptz[]), cast(:checks as timestamptz[]))
+                     as u(id, due, chk)
+                where c.id = u.id
                 """)
-                .param("due", timestamp(evaluation.dueAt())).param("check", timestamp(evaluation.nextCheck()))
-                .param("id", caseId)
+                .param("ids", ids).param("dues", dues).param("checks", checks)
                 .update();
-        return evaluation;
+        return evaluations;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -351,11 +351,17 @@ class CaseRouting {
                 .param("cases", eventCases.toArray(Long[]::new)).param("seqs", eventSeqs.toArray(Integer[]::new))
                 .param("types", eventTypes.toArray(String[]::new)).param("data", eventData.toArray(String[]::new))
                 .update();
+        List<Long> changedClocks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (refresh[i]) {
+                changedClocks.add(outcomes.get(i).before().id());
+            }
+        }
+        if (!changedClocks.isEmpty()) {
+            clocks.refresh(changedClocks, now);
+        }
         for (int i = 0; i < n; i++) {
             Outcome o = outcomes.get(i);
-            if (refresh[i]) {
-                clocks.refresh(o.before().id(), now);
-            }
             if (!o.escalatedBy().isEmpty()) {
                 notifications.notifyLeads(queues.servingTeams(o.queueId()), o.before().id(), "escalated",
                         "Case " + o.before().id() + " (P" + o.priority() + ") was escalated by a routing rule", now);

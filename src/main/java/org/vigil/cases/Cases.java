@@ -174,7 +174,10 @@ public class Cases {
                         rs.getBoolean(5), rs.getObject(6, Long.class), rs.getBoolean(7)))
                 .list();
         // A raised priority tightens the targets of running clocks: work them out again from the events.
-        upserted.stream().filter(Upserted::slaStale).forEach(u -> clocks.refresh(u.caseId(), now));
+        List<Long> stale = upserted.stream().filter(Upserted::slaStale).map(Upserted::caseId).toList();
+        if (!stale.isEmpty()) {
+            clocks.refresh(stale, now);
+        }
 
         Map<String, Upserted> bySubject = new LinkedHashMap<>();
         upserted.forEach(u -> bySubject.put(u.type() + '\u0000' + u.id(), u));

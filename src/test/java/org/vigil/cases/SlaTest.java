@@ -127,6 +127,30 @@ class SlaTest extends IntegrationTest {
     }
 
     @Test
+    void aBatchThatRaisesThePriorityOfSeveralCasesTightensEachCasesClock() {
+        List<Long> ids = new ArrayList<>();
+        List<Object> raising = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String subject = "sla_raise_" + unique();
+            ids.add(admin.post("/api/v1/reports", userReport("character", subject, "spam", "r-" + unique()))
+                    .json().get("caseId").asLong());
+            raising.add(userReport("character", subject, "self_harm", "r-" + unique()));
+        }
+        // Each case a different age, so that a clock computed for the wrong case shows.
+        age(ids.get(0), Duration.ofMinutes(5));
+        age(ids.get(2), Duration.ofMinutes(12));
+
+        admin.post("/api/v1/reports/batch", Map.of("reports", raising));
+
+        for (long id : ids) {
+            JsonNode kase = admin.get("/api/v1/cases/" + id).json();
+            assertThat(kase.get("priority").asString()).isEqualTo("P0");
+            assertThat(instant(kase.get("slaDueAt")))
+                    .isEqualTo(instant(kase.get("createdAt")).plus(Duration.ofMinutes(30)));
+        }
+    }
+
+    @Test
     void theWatcherWarnsLeadsBeforeABreachThenRecordsTheBreachAndEscalatesOnce() {
         long team = admin.post("/api/v1/teams", Map.of("name", "Support desk " + unique(), "vendor", false)).json()
                 .get("id").asLong();
