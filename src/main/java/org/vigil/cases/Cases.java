@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -103,6 +104,7 @@ public class Cases {
         Timestamp[] checks = new Timestamp[n];
         long queue = queues.defaultQueue("review");
         long policy = slas.defaultPolicy("review").id();
+        Map<Integer, Slas.Evaluation> openings = new HashMap<>();
         for (int i = 0; i < n; i++) {
             SubjectReports g = sorted.get(i);
             types[i] = g.subjectType();
@@ -120,7 +122,9 @@ public class Cases {
             sources[i] = g.sources().isEmpty() ? null : g.sources().getLast();
             holds[i] = g.legalHold() ? Timestamp.from(now) : null;
             // A case opened now starts its clocks now; a case joined keeps them unless its priority rose.
-            Slas.Evaluation opening = clocks.opening(policy, "review", g.priority(), now);
+            // Opening clocks depend on the priority alone here: worked out once per priority in a write.
+            Slas.Evaluation opening = openings.computeIfAbsent(g.priority(),
+                    priority -> clocks.opening(policy, "review", priority, now));
             dues[i] = opening.dueAt() == null ? null : Timestamp.from(opening.dueAt());
             checks[i] = opening.nextCheck() == null ? null : Timestamp.from(opening.nextCheck());
         }
