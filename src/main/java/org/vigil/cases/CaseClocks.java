@@ -47,20 +47,21 @@ class CaseClocks {
 
     Slas.Evaluation evaluate(Head head, Instant now) {
         Happenings happenings = new Happenings();
-        jdbc.sql("select case_id, " + EVENTS + " where case_id = :id" + EVENTS_ORDER)
+        jdbc.sql(clockEvents("case_id = :id"))
                 .param("id", head.id())
                 .query(happenings::add);
         return evaluate(head, happenings, now);
     }
 
-    /** The events that move clocks, in the order they happened (after {@code select case_id, }). */
-    private static final String EVENTS = """
-            type, data ->> 'to', data ->> 'key', created_at from case_event
-            """;
-    private static final String EVENTS_ORDER = """
-             and type in ('public_reply', 'requester_message', 'status_changed', 'sla_warning', 'sla_breached')
-            order by case_id, seq
-            """;
+    /** The events that move the clocks of the cases the condition selects, in the order they happened. */
+    private static String clockEvents(String condition) {
+        return """
+                select case_id, type, data ->> 'to', data ->> 'key', created_at from case_event
+                where %s
+                  and type in ('public_reply', 'requester_message', 'status_changed', 'sla_warning', 'sla_breached')
+                order by case_id, seq
+                """.formatted(condition);
+    }
 
     /** What happened to a case that its clocks depend on, and the warnings and breaches already acted on. */
     private static final class Happenings {
@@ -68,7 +69,7 @@ class CaseClocks {
         final List<Timeline.Happening> happenings = new ArrayList<>();
         final Set<String> actedOn = new HashSet<>();
 
-        /** Adds one row of {@link #EVENTS}. */
+        /** Adds one row of {@link CaseClocks#clockEvents}. */
         void add(java.sql.ResultSet rs) throws java.sql.SQLException {
             Instant at = rs.getTimestamp(5).toInstant();
             switch (rs.getString(2)) {
@@ -110,7 +111,7 @@ class CaseClocks {
                 .list()
                 .forEach(head -> heads.put(head.id(), head));
         Map<Long, Happenings> happened = new HashMap<>();
-        jdbc.sql("select case_id, " + EVENTS + " where case_id = any(:ids)" + EVENTS_ORDER)
+        jdbc.sql(clockEvents("case_id = any(:ids)"))
                 .param("ids", ids)
                 .query(rs -> {
                     happened.computeIfAbsent(rs.getLong(1), id -> new Happenings()).add(rs);
@@ -119,8 +120,11 @@ class CaseClocks {
         Timestamp[] dues = new Timestamp[ids.length];
         Timestamp[] checks = new Timestamp[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            Slas.Evaluation evaluation = evaluate(heads.get(ids[i]), happened.getOrDefault(ids[i], new Happenings()),
-                    now);
+            Head head = heads.get(ids[i]);
+            if (head == null) {
+                throw new IllegalStateException("case " + ids[i] + " does not exist");
+            }
+            Slas.Evaluation evaluation = evaluate(head, happened.getOrDefault(ids[i], new Happenings()), now);
             evaluations.add(evaluation);
             dues[i] = timestamp(evaluation.dueAt());
             checks[i] = timestamp(evaluation.nextCheck());

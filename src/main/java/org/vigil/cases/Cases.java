@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,7 +143,8 @@ public class Cases {
                          where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
-                            cast(:reporterCounts as int[]), cast(:scores as text[]), cast(:views as bigint[]), cast(:followers as bigint[]),
+                            cast(:reporterCounts as int[]), cast(:scores as text[]), cast(:views as bigint[]),
+                            cast(:followers as bigint[]),
                             cast(:priorities as smallint[]), cast(:harms as float8[]),
                             cast(:dues as timestamptz[]), cast(:checks as timestamptz[]), cast(:sources as text[]),
                             cast(:holds as timestamptz[]))
