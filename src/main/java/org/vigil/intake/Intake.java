@@ -151,18 +151,20 @@ public class Intake {
 
     /** Runs work in the current transaction with each statement planned for the values it is sent with. */
     private <T> T unprepared(Supplier<T> work) {
-        PGConnection connection;
+        java.sql.Connection transactional = DataSourceUtils.getConnection(dataSource);
         try {
-            connection = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class);
+            PGConnection connection = transactional.unwrap(PGConnection.class);
+            int threshold = connection.getPrepareThreshold();
+            connection.setPrepareThreshold(0);
+            try {
+                return work.get();
+            } finally {
+                connection.setPrepareThreshold(threshold);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("intake needs a PostgreSQL connection", e);
-        }
-        int threshold = connection.getPrepareThreshold();
-        connection.setPrepareThreshold(0);
-        try {
-            return work.get();
         } finally {
-            connection.setPrepareThreshold(threshold);
+            DataSourceUtils.releaseConnection(transactional, dataSource);
         }
     }
 
