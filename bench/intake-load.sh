@@ -19,9 +19,23 @@ for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health > /dev/null &
 # The JIT compiles for minutes after start: after one minute of load the next 15 s still cost the
 # JVM about twice the CPU per report of later runs. Two minutes of load first, so that the figures
 # are those of a running server rather than of its first minutes.
+# CPU time (user + system, clock ticks) of the server and of PostgreSQL's processes over a measured
+# run, per report: where the two shared cores went. Database processes that end within the run (an
+# autovacuum worker) are not counted, so the PostgreSQL figure is a lower bound.
+ticks() { local t=0 s; for p in "$@"; do s=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) && t=$((t + s)); done; echo $t; }
+database() { local main; main=$(pgrep -f -- "-D $data/postgres" | head -1); echo "$main $(pgrep -P "$main" | tr '\n' ' ')"; }
+measured() { # reports per request, then wrk's arguments
+  local per=$1; shift
+  local pids j0 p0 out n
+  pids=$(database); j0=$(ticks $server); p0=$(ticks $pids)
+  out=$(wrk "$@"); echo "$out"
+  n=$(echo "$out" | awk '/requests in/ {print $1 * '"$per"'}')
+  awk -v j=$(( $(ticks $server) - j0 )) -v p=$(( $(ticks $pids) - p0 )) -v n="$n" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { printf "CPU per report: Vigil JVM %.3f ms, PostgreSQL %.3f ms\n", j * 1000 / hz / n, p * 1000 / hz / n }'
+}
 echo "== single reports, 32 connections (120 s warm-up, then ${seconds} s measured)"
 wrk -t1 -c32 -d120s -s bench/single.lua http://localhost:$port > /dev/null
-wrk -t1 -c32 -d"${seconds}s" --latency -s bench/single.lua http://localhost:$port
+measured 1 -t1 -c32 -d"${seconds}s" --latency -s bench/single.lua http://localhost:$port
 echo "== batches of 1,000 reports, 4 connections (30 s warm-up, then ${seconds} s measured); reports/s = requests/s x 1000"
 wrk -t1 -c4 -d30s -s bench/batch.lua http://localhost:$port > /dev/null
-wrk -t1 -c4 -d"${seconds}s" --timeout 10s --latency -s bench/batch.lua http://localhost:$port
+measured 1000 -t1 -c4 -d"${seconds}s" --timeout 10s --latency -s bench/batch.lua http://localhost:$port
