@@ -37,12 +37,27 @@ class CaseClocks {
 
     /** The clocks of one case now. */
     Slas.Evaluation evaluate(long caseId, Instant now) {
-        Head head = jdbc.sql("select id, kind, priority, sla_policy_id, created_at from vigil_case where id = :id")
-                .param("id", caseId)
+        return evaluate(head(heads(caseId), caseId), now);
+    }
+
+    /** The rows' heads of these cases, by id. */
+    private Map<Long, Head> heads(Long... ids) {
+        Map<Long, Head> heads = new HashMap<>();
+        jdbc.sql("select id, kind, priority, sla_policy_id, created_at from vigil_case where id = any(:ids)")
+                .param("ids", ids)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))
-                .single();
-        return evaluate(head, now);
+                .list()
+                .forEach(head -> heads.put(head.id(), head));
+        return heads;
+    }
+
+    private static Head head(Map<Long, Head> heads, long id) {
+        Head head = heads.get(id);
+        if (head == null) {
+            throw new IllegalStateException("case " + id + " does not exist");
+        }
+        return head;
     }
 
     Slas.Evaluation evaluate(Head head, Instant now) {
@@ -103,13 +118,7 @@ class CaseClocks {
      */
     List<Slas.Evaluation> refresh(List<Long> caseIds, Instant now) {
         Long[] ids = caseIds.toArray(Long[]::new);
-        Map<Long, Head> heads = new HashMap<>();
-        jdbc.sql("select id, kind, priority, sla_policy_id, created_at from vigil_case where id = any(:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))
-                .list()
-                .forEach(head -> heads.put(head.id(), head));
+        Map<Long, Head> heads = heads(ids);
         Map<Long, Happenings> happened = new HashMap<>();
         jdbc.sql(clockEvents("case_id = any(:ids)"))
                 .param("ids", ids)
@@ -120,11 +129,7 @@ class CaseClocks {
         Timestamp[] dues = new Timestamp[ids.length];
         Timestamp[] checks = new Timestamp[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            Head head = heads.get(ids[i]);
-            if (head == null) {
-                throw new IllegalStateException("case " + ids[i] + " does not exist");
-            }
-            Slas.Evaluation evaluation = evaluate(head, happened.getOrDefault(ids[i], new Happenings()), now);
+            Slas.Evaluation evaluation = evaluate(head(heads, ids[i]), happened.getOrDefault(ids[i], new Happenings()), now);
             evaluations.add(evaluation);
             dues[i] = timestamp(evaluation.dueAt());
             checks[i] = timestamp(evaluation.nextCheck());

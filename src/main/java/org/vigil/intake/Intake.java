@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.cases.CaseView;
@@ -43,9 +43,8 @@ public class Intake {
     /** Writes of at most this many reports run on generic plans; larger ones are planned for their size. */
     private static final int GENERIC_PLANS_UP_TO = 32;
 
-    private final DataSource dataSource;
-
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final JsonMapper json;
     private final Cases cases;
     private final IdempotencyKeys idempotency;

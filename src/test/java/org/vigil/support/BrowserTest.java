@@ -90,8 +90,9 @@ public abstract class BrowserTest extends IntegrationTest {
             List<String> clearances) {
         String email = role.toLowerCase() + "." + unique() + "@vigil.test";
         String name = role.charAt(0) + role.substring(1).toLowerCase() + " " + unique();
-        var created = admin.post("/api/v1/users", Map.of("name", name, "email", email, "roles", List.of(role), "teamId", teamId, "skills", skills,
-                "languages", languages, "clearances", clearances, "password", PASSWORD));
+        var created = admin.post("/api/v1/users", Map.of("name", name, "email", email, "roles", List.of(role),
+                "teamId", teamId, "skills", skills, "languages", languages, "clearances", clearances,
+                "password", PASSWORD));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create a user: " + created);
         }
