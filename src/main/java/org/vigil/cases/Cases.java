@@ -139,8 +139,11 @@ public class Cases {
                 select 'review', 'new', :queue, u.st, u.sid, u.own, u.rsn, u.rsns::jsonb, u.cnt, u.nrep, u.sc::jsonb,
                        u.v, u.f, u.pri, u.harm, :policy, u.due, u.chk, u.src, u.hold,
                        case when u.hold is null then null else 'may be reported to the authorities' end, 1, :now, :now,
-                       (select max(p.id) from vigil_case p
-                         where p.subject_type = u.st and p.subject_id = u.sid and p.kind = 'review')
+                       -- The kind is a filter of the aggregate, not a condition of the scan: as a condition it
+                       -- would offer a backward walk of the kind index, which plans as cheap as the subject's
+                       -- index while the table is new and then reads every review case per new case.
+                       (select max(p.id) filter (where p.kind = 'review') from vigil_case p
+                         where p.subject_type = u.st and p.subject_id = u.sid)
                 from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:owners as text[]),
                             cast(:reasons as text[]), cast(:reasonCounts as text[]), cast(:counts as int[]),
                             cast(:reporterCounts as int[]), cast(:scores as text[]), cast(:views as bigint[]),

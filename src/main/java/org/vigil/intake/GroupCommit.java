@@ -39,7 +39,7 @@ class GroupCommit {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    GroupCommit(Intake intake, @Value("${vigil.intake.writers:4}") int writers,
+    GroupCommit(Intake intake, @Value("${vigil.intake.writers:2}") int writers,
             @Value("${vigil.intake.max-group:500}") int maxGroup) {
         this.intake = intake;
         this.maxGroup = maxGroup;
