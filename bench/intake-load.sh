@@ -15,7 +15,11 @@ java -Xms1g -Xmx1g -jar target/vigil-*.jar --server.port=$port --vigil.data-dir=
      --vigil.bootstrap-api-key=$VIGIL_KEY --logging.level.root=warn > target/load-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health > /dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do
+  curl -sf localhost:$port/actuator/health > /dev/null && break
+  kill -0 $server 2> /dev/null || { echo "Vigil did not start: see target/load-server.log" >&2; exit 1; }
+  sleep 1
+done
 # The JIT compiles for minutes after start: after one minute of load the next 15 s still cost the
 # JVM about twice the CPU per report of later runs. Two minutes of load first, so that the figures
 # are those of a running server rather than of its first minutes.

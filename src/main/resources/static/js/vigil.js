@@ -95,8 +95,8 @@
     showRefusal("Vigil could not be reached. Check the connection and try again.");
   });
 
-  // After a request: a refusal shown earlier goes once the user's next request succeeds, and blurred media stays
-  // blurred until the reviewer reveals it (the reveal itself is recorded by the server).
+  // After a request: a refusal shown earlier goes once the user's next request succeeds, and a button that does
+  // its work once (revealing a hidden media item, which the server records) goes once it has.
   document.addEventListener("htmx:afterRequest", function (event) {
     var element = event.detail.elt;
     var polling = element && (element.getAttribute("hx-trigger") || "").indexOf("every") >= 0;
@@ -106,11 +106,7 @@
         refused.remove();
       }
     }
-    if (element && element.hasAttribute("data-reveals") && event.detail.successful) {
-      var media = document.getElementById(element.getAttribute("data-reveals"));
-      if (media) {
-        media.classList.remove("blurred");
-      }
+    if (element && element.hasAttribute("data-once") && event.detail.successful) {
       element.remove();
     }
   });

@@ -54,8 +54,9 @@ class CaseWorkspace {
     }
 
     /**
-     * One media item of the subject. Items from an allowed origin are shown blurred until revealed;
-     * others are never loaded by the browser (the Content-Security-Policy would refuse them anyway).
+     * One media item of the subject. The page holds only a placeholder: the browser learns the address
+     * when the reviewer reveals the item (recorded), and loads it only from an allowed origin; other
+     * items are shown as their address (the Content-Security-Policy would refuse them anyway).
      */
     record Media(UUID reportId, int index, String url, boolean loadable) {
     }
@@ -146,7 +147,7 @@ class CaseWorkspace {
         return new Snapshot(text, List.copyOf(media.values()));
     }
 
-    private boolean loadable(String url) {
+    boolean loadable(String url) {
         try {
             URI uri = URI.create(url);
             if (uri.getScheme() == null || uri.getHost() == null) {

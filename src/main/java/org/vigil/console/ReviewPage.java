@@ -160,11 +160,18 @@ class ReviewPage {
         return htmx == null ? "console/review" : "console/review :: workspace";
     }
 
-    /** Reveals one blurred media item; the reveal is recorded with who and when. */
+    /**
+     * Reveals one hidden media item: the reveal is recorded with who and when, and only then does the
+     * page learn the item's address (an image from an allowed origin, otherwise the address as text).
+     */
     @PostMapping("/cases/{id}/media/reveal")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reveal(@PathVariable long id, @RequestParam UUID report, @RequestParam int index) {
-        intake.revealMedia(id, report, index, Actors.current());
+    String reveal(@PathVariable long id, @RequestParam UUID report, @RequestParam int index,
+            @RequestParam(defaultValue = "0") int item, Model model) {
+        String url = intake.revealMedia(id, report, index, Actors.current());
+        model.addAttribute("item", item);
+        model.addAttribute("url", url);
+        model.addAttribute("loadable", workspace.loadable(url));
+        return "console/media :: revealed";
     }
 
     private void claimInto(Model model, @Nullable Long queue, Actor actor, HttpServletResponse response) {

@@ -471,7 +471,7 @@ public class Intake {
     }
 
     /**
-     * A reviewer reveals one blurred media item of a report: needs the same clearance as the reports
+     * A reviewer reveals one hidden media item of a report: needs the same clearance as the reports
      * and is recorded as a view of that item. Answers the item's address.
      */
     @org.springframework.transaction.annotation.Transactional

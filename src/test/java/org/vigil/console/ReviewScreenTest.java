@@ -193,33 +193,49 @@ class ReviewScreenTest extends BrowserTest {
     }
 
     @Test
-    void mediaIsBlurredUntilRevealedAndTheRevealIsRecorded() {
+    void mediaStayOnTheServerUntilRevealedAndTheRevealIsRecorded() {
         Floor floor = floor(List.of());
         Map<String, Object> report = userReport("image", "i_" + unique(), "graphic_violence", "r_" + unique());
+        String image = url("/demo-media/avatar-1.svg");
         report.put("subject", Map.of("type", "image", "id", "i_" + unique(), "content", Map.of("text", "an upload",
-                "mediaUrls", List.of(url("/demo-media/avatar-1.svg"), "https://media.example.com/1.png",
-                        url("/cases/1")))));
+                "mediaUrls", List.of(image, "https://media.example.com/1.png", url("/cases/1")))));
         long id = caseIn(floor.queue(), report);
         signIn(floor.reviewer());
         browser.get(url("/cases/" + id));
-        WebElement image = find("img#media-0");
-        assertThat(image.getAttribute("class")).contains("blurred");
-        waitFor(d -> js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", image)
-                .equals(true));
-        // media from origins nobody allowed are never fetched: shown as an address, blurred too
-        assertThat(browser.findElements(By.cssSelector("img[src^='https://media.example.com']"))).isEmpty();
-        assertThat(browser.findElement(By.id("media-1")).getAttribute("class")).contains("blurred");
-        // a report can never make the reviewer's browser ask Vigil's own pages for something
-        assertThat(browser.findElement(By.id("media-2")).getTagName()).isEqualTo("span");
+        // the page holds placeholders: no image element, no address, nothing fetched
+        assertThat(find("#media-0").getTagName()).isEqualTo("span");
+        assertThat(browser.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("avatar-1.svg").doesNotContain("media.example.com");
+        assertThat(fetched("avatar-1.svg")).isFalse();
 
         long before = reveals(id);
         browser.findElements(By.cssSelector("button.reveal")).getFirst().click();
-        waitFor(d -> !d.findElement(By.id("media-0")).getAttribute("class").contains("blurred"));
-        assertThat(browser.findElement(By.id("media-1")).getAttribute("class")).contains("blurred");
+        WebElement revealed = find("img#media-0");
+        waitFor(d -> js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", revealed)
+                .equals(true));
+        assertThat(revealed.getAttribute("src")).isEqualTo(image);
+        assertThat(browser.findElements(By.cssSelector("button.reveal"))).hasSize(2);
+        assertThat(find("#media-1").getTagName()).isEqualTo("span");
+        assertThat(browser.getPageSource()).doesNotContain("media.example.com");
         assertThat(reveals(id)).isEqualTo(before + 1);
         JsonNode views = admin.get("/api/v1/cases/" + id + "/evidence-views").json().get("views");
         assertThat(views.get(0).get("what").asString()).startsWith("media ").endsWith("#0");
         assertThat(views.get(0).get("actor").asString()).isEqualTo("user:" + floor.reviewer().id());
+
+        // media from origins nobody allowed are never fetched, and a report can never make the reviewer's
+        // browser ask Vigil's own pages for something: revealed, both are shown as their addresses
+        browser.findElements(By.cssSelector("button.reveal")).getFirst().click();
+        waitFor(d -> d.findElement(By.id("media-1")).getText().equals("https://media.example.com/1.png"));
+        browser.findElements(By.cssSelector("button.reveal")).getFirst().click();
+        waitFor(d -> d.findElement(By.id("media-2")).getText().equals(url("/cases/1")));
+        assertThat(browser.findElements(By.cssSelector("img"))).hasSize(1);
+        assertThat(reveals(id)).isEqualTo(before + 3);
+    }
+
+    /** Whether the browser has requested an address ending so since the page was loaded. */
+    private boolean fetched(String ending) {
+        return (Boolean) js().executeScript("var ending = arguments[0]; return performance"
+                + ".getEntriesByType('resource').some(function (e) { return e.name.endsWith(ending); });", ending);
     }
 
     @Test
@@ -241,13 +257,13 @@ class ReviewScreenTest extends BrowserTest {
         WebElement refused = find("#request-refused");
         assertThat(refused.getAttribute("role")).isEqualTo("alert");
         assertThat(refused.getText()).contains("has no media item 7");
-        assertThat(find("img#media-0").getAttribute("class")).contains("blurred");
+        assertThat(find("#media-0").getTagName()).isEqualTo("span");
         assertThat(reveals(id)).isEqualTo(before);
 
         js().executeScript("arguments[0].setAttribute('hx-post', arguments[1]); htmx.process(arguments[0]);",
                 reveal, path);
         reveal.click();
-        waitFor(d -> !d.findElement(By.id("media-0")).getAttribute("class").contains("blurred"));
+        find("img#media-0");
         assertThat(browser.findElements(By.id("request-refused"))).isEmpty();
         assertThat(reveals(id)).isEqualTo(before + 1);
     }
