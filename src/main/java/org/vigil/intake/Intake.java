@@ -156,7 +156,7 @@ public class Intake {
      * fresh install under load: intake fell to a tenth of its rate until autovacuum came round. Scans,
      * hash and merge joins are therefore ruled out: a write of a few rows has no use for them.
      */
-    void lookUpRowsByKey() {
+    private void lookUpRowsByKey() {
         jdbc.sql("""
                 select set_config('plan_cache_mode', 'force_generic_plan', true),
                        set_config('enable_seqscan', 'off', true),
