@@ -35,6 +35,18 @@ class AdminUsersPage {
             return new Identity.NewUser(name, email, roles == null ? List.of() : roles, Forms.number("teamId", teamId),
                     Forms.codes(skills), Forms.codes(languages), Forms.codes(clearances), Forms.blankToNull(password));
         }
+
+        /** The whole form is sent: an empty box clears the list, no role ticked is refused. */
+        Identity.UserChange toChange() {
+            return new Identity.UserChange(name, roles == null ? List.of() : roles, Forms.number("teamId", teamId),
+                    Forms.codes(skills), Forms.codes(languages), Forms.codes(clearances));
+        }
+
+        static UserForm of(Identity.User user) {
+            return new UserForm(user.name(), user.email(), user.roles().stream().map(Role::name).toList(),
+                    String.valueOf(user.teamId()), Forms.text(user.skills()), Forms.text(user.languages()),
+                    Forms.text(user.clearances()), null);
+        }
     }
 
     record UserRow(Identity.User user, String team) {
@@ -51,6 +63,29 @@ class AdminUsersPage {
             Identity.User created = identity.createUser(form.toUser());
             return new Forms.Done("/admin/users", "User " + created.name() + " created.");
         }, () -> page(model, form));
+    }
+
+    @GetMapping("/{id}")
+    String edit(@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+        Identity.User user = identity.user(id);
+        return editPage(model, user, UserForm.of(user));
+    }
+
+    @PostMapping("/{id}")
+    String change(@org.springframework.web.bind.annotation.PathVariable long id,
+            @ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
+        return Forms.submit(model, redirect, () -> {
+            Identity.User changed = identity.changeUser(id, form.toChange());
+            return new Forms.Done("/admin/users", changed.name() + " changed: it applies from their next request.");
+        }, () -> editPage(model, identity.user(id), form));
+    }
+
+    private String editPage(Model model, Identity.User user, UserForm form) {
+        model.addAttribute("user", user);
+        model.addAttribute("teams", Forms.newest(identity.teams()));
+        model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
+        model.addAttribute("form", form);
+        return "console/admin/user";
     }
 
     @PostMapping("/{id}/active")

@@ -91,20 +91,7 @@ public class Identity {
                 && !user.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             checks.fail("email", "must be an e-mail address");
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (checks.required("roles", user.roles())) {
-            if (user.roles().isEmpty()) {
-                checks.fail("roles", "must name at least one of " + List.of(Role.values()));
-            }
-            for (int i = 0; i < user.roles().size(); i++) {
-                String role = user.roles().get(i);
-                try {
-                    roles.add(Role.valueOf(String.valueOf(role).toUpperCase()));
-                } catch (IllegalArgumentException e) {
-                    checks.fail("roles[" + i + "]", "must be one of " + List.of(Role.values()));
-                }
-            }
-        }
+        Set<Role> roles = checks.required("roles", user.roles()) ? roles(checks, user.roles()) : Set.of();
         checks.required("teamId", user.teamId());
         codes(checks, "skills", user.skills());
         codes(checks, "languages", user.languages());
@@ -115,9 +102,7 @@ public class Identity {
             checks.fail("password", "must be 12 characters to 72 bytes (UTF-8)");
         }
         checks.throwIfInvalid();
-        Team team = jdbc.sql("select id, name, vendor from team where id = :id").param("id", user.teamId())
-                .query(Team.class).optional()
-                .orElseThrow(() -> new org.vigil.web.InvalidInputException("teamId", "no team has id " + user.teamId()));
+        Team team = existingTeam(user.teamId());
         try {
             long id = jdbc.sql("""
                     insert into app_user (name, email, password_hash, roles, team_id, skills, languages, clearances)
@@ -137,6 +122,77 @@ public class Identity {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "a user with this e-mail already exists");
         }
+    }
+
+    /** What an admin changes about a user: each field sent replaces the one held; fields left out stay. */
+    public record UserChange(@Nullable String name, @Nullable List<String> roles, @Nullable Long teamId,
+            @Nullable List<String> skills, @Nullable List<String> languages, @Nullable List<String> clearances) {
+    }
+
+    /**
+     * Changes a user's name, roles, team, skills, languages or clearances: someone trained for a
+     * sensitive category gains its clearance, a reviewer moves to another team or becomes a lead. The
+     * user's next request (session or token) acts with what they are now.
+     */
+    @Transactional
+    public User changeUser(long userId, @Nullable UserChange change) {
+        user(userId);
+        Checks checks = new Checks();
+        if (change == null) {
+            checks.fail("", "must be an object of the fields to change");
+            checks.throwIfInvalid();
+        }
+        if (change.name() != null) {
+            checks.requiredText("name", change.name(), MAX_NAME);
+        }
+        Set<Role> roles = change.roles() == null ? null : roles(checks, change.roles());
+        codes(checks, "skills", change.skills());
+        codes(checks, "languages", change.languages());
+        codes(checks, "clearances", change.clearances());
+        checks.throwIfInvalid();
+        Long team = change.teamId() == null ? null : existingTeam(change.teamId()).id();
+        jdbc.sql("""
+                update app_user set name = coalesce(:name, name),
+                       roles = coalesce(cast(:roles as text[]), roles),
+                       team_id = coalesce(cast(:team as bigint), team_id),
+                       skills = coalesce(cast(:skills as text[]), skills),
+                       languages = coalesce(cast(:languages as text[]), languages),
+                       clearances = coalesce(cast(:clearances as text[]), clearances)
+                where id = :id
+                """)
+                .param("name", change.name() == null ? null : change.name().strip())
+                .param("roles", roles == null ? null : roles.stream().map(Role::name).toArray(String[]::new))
+                .param("team", team)
+                .param("skills", change.skills() == null ? null : array(change.skills()))
+                .param("languages", change.languages() == null ? null : array(change.languages()))
+                .param("clearances", change.clearances() == null ? null : array(change.clearances()))
+                .param("id", userId)
+                .update();
+        authentication.forget();
+        signIn.forget(userId);
+        return user(userId);
+    }
+
+    private Team existingTeam(long teamId) {
+        return jdbc.sql("select id, name, vendor from team where id = :id").param("id", teamId)
+                .query(Team.class).optional()
+                .orElseThrow(() -> new org.vigil.web.InvalidInputException("teamId", "no team has id " + teamId));
+    }
+
+    /** The roles named, at least one; problems are recorded under {@code roles[i]}. */
+    private static Set<Role> roles(Checks checks, List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names.isEmpty()) {
+            checks.fail("roles", "must name at least one of " + List.of(Role.values()));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(names.get(i)).toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                checks.fail("roles[" + i + "]", "must be one of " + List.of(Role.values()));
+            }
+        }
+        return roles;
     }
 
     public User user(long id) {

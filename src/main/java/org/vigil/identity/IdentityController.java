@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,6 +54,12 @@ class IdentityController {
     @GetMapping("/users")
     Map<String, List<Identity.User>> users() {
         return Map.of("users", identity.users());
+    }
+
+    /** Changes a user's name, roles, team, skills, languages or clearances (fields left out stay). */
+    @PatchMapping("/users/{id}")
+    Identity.User changeUser(@PathVariable long id, @RequestBody(required = false) Identity.@Nullable UserChange change) {
+        return identity.changeUser(id, change);
     }
 
     /** Deactivates a user: their sessions end and their tokens stop working. */

@@ -2,6 +2,7 @@ package org.vigil.identity;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -266,6 +267,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/tokens",
                                 "/api/v1/users/*/deactivate", "/api/v1/users/*/activate",
                                 "/api/v1/api-keys").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(PATCH, "/api/v1/users/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(DELETE, "/api/v1/api-keys/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();

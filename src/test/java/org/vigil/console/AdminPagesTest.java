@@ -272,8 +272,25 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         find("#new-user button[type=submit]").click();
         assertThat(find(".flash").getText()).isEqualTo("User New Reviewer created.");
         assertThat(rowOf("#users", email).getText()).contains("AGENT, SPECIALIST", team, "vendor", "self_harm");
-        assertThat(signedInSession(email, "a long enough password").send(get("/"), HttpResponse.BodyHandlers.discarding())
-                .statusCode()).isEqualTo(200);
+        HttpClient session = signedInSession(email, "a long enough password");
+        assertThat(session.send(get("/"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(session.send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+
+        // made a lead with another clearance: a role is required, and the change reaches the open session
+        rowOf("#users", email).findElement(By.tagName("a")).click();
+        assertThat(find("#edit-user [name=clearances]").getAttribute("value")).isEqualTo("self_harm");
+        for (WebElement role : browser.findElements(By.cssSelector("#edit-user [name=roles]:checked"))) {
+            role.click();
+        }
+        find("#edit-user button[type=submit]").click();
+        assertThat(find(".problems").getText()).contains("roles", "at least one");
+        find("#edit-user [name=roles][value=LEAD]").click();
+        fill("#edit-user [name=clearances]", "self_harm, child_safety");
+        find("#edit-user button[type=submit]").click();
+        assertThat(find(".flash").getText()).isEqualTo("New Reviewer changed: it applies from their next request.");
+        assertThat(rowOf("#users", email).getText()).contains("LEAD", team, "self_harm, child_safety")
+                .doesNotContain("AGENT");
+        assertThat(session.send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -152,6 +152,52 @@ class AccessRulesTest extends IntegrationTest {
     }
 
     @Test
+    void aChangedUserActsAsWhatTheyAreNowFromTheirNextRequest() {
+        Staff staff = staff();
+        long vendorCase = caseIn(staff.vendorQueue());
+        assertThat(staff.vendorAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(200);
+        assertThat(staff.inHouseAgent().get("/api/v1/users").status()).isEqualTo(403);
+
+        // promoted to lead, with a skill and a clearance; what is not sent stays
+        var promoted = admin.patch("/api/v1/users/" + staff.inHouseAgentId(),
+                Map.of("roles", List.of("lead"), "skills", List.of("billing"), "clearances", List.of("self_harm")));
+        assertThat(promoted.status()).isEqualTo(200);
+        assertThat(promoted.json().get("roles").get(0).asString()).isEqualTo("LEAD");
+        assertThat(promoted.json().get("clearances").get(0).asString()).isEqualTo("self_harm");
+        assertThat(promoted.json().get("languages").get(0).asString()).isEqualTo("en");
+        assertThat(promoted.json().get("name").asString()).startsWith("agent-");
+        assertThat(staff.inHouseAgent().get("/api/v1/users").status()).isEqualTo(200);
+
+        // moved to another vendor's team: the old team's queue is out of sight with the same token
+        long moved = admin.post("/api/v1/teams", Map.of("name", "Moved " + unique(), "vendor", true)).json()
+                .get("id").asLong();
+        assertThat(admin.patch("/api/v1/users/" + staff.vendorAgentId(), Map.of("teamId", moved)).status())
+                .isEqualTo(200);
+        assertThat(staff.vendorAgent().get("/api/v1/cases/" + vendorCase).status()).isEqualTo(404);
+
+        // only admins change people, and bad changes name their field and change nothing
+        assertThat(staff.lead().patch("/api/v1/users/" + staff.vendorAgentId(), Map.of("roles", List.of("ADMIN")))
+                .status()).isEqualTo(403);
+        var bad = admin.patch("/api/v1/users/" + staff.inHouseAgentId(),
+                Map.of("name", " ", "roles", List.of("KING"), "clearances", List.of("no spaces")));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"field\":\"name\"").contains("\"field\":\"roles[0]\"")
+                .contains("\"field\":\"clearances[0]\"");
+        assertThat(admin.patch("/api/v1/users/" + staff.inHouseAgentId(), Map.of("roles", List.of())).json()
+                .get("errors").get(0).get("field").asString()).isEqualTo("roles");
+        assertThat(admin.patch("/api/v1/users/" + staff.inHouseAgentId(), Map.of("teamId", 999_999)).json()
+                .get("errors").get(0).get("field").asString()).isEqualTo("teamId");
+        assertThat(admin.patch("/api/v1/users/999999", Map.of("name", "x")).status()).isEqualTo(404);
+        var unchanged = admin.get("/api/v1/users").json().get("users");
+        unchanged.forEach(u -> {
+            if (u.get("id").asLong() == staff.inHouseAgentId()) {
+                assertThat(u.get("name").asString()).startsWith("agent-");
+                assertThat(u.get("roles").get(0).asString()).isEqualTo("LEAD");
+            }
+        });
+    }
+
+    @Test
     void adminInputIsCheckedLikeAnyOther() {
         var badUser = admin.post("/api/v1/users", Map.of("name", "x", "email", "nope", "roles", List.of("KING"),
                 "teamId", 1));
