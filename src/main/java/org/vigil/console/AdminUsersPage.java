@@ -75,7 +75,7 @@ class AdminUsersPage {
     String change(@org.springframework.web.bind.annotation.PathVariable long id,
             @ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            Identity.User changed = identity.changeUser(id, form.toChange());
+            Identity.User changed = identity.changeUser(id, form.toChange(), org.vigil.identity.Actors.current());
             return new Forms.Done("/admin/users", changed.name() + " changed: it applies from their next request.");
         }, () -> editPage(model, identity.user(id), form));
     }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -135,8 +136,8 @@ public class Identity {
      * user's next request (session or token) acts with what they are now.
      */
     @Transactional
-    public User changeUser(long userId, @Nullable UserChange change) {
-        user(userId);
+    public User changeUser(long userId, @Nullable UserChange change, Actor actor) {
+        User current = user(userId);
         Checks checks = new Checks();
         if (change == null) {
             checks.fail("", "must be an object of the fields to change");
@@ -146,6 +147,11 @@ public class Identity {
             checks.requiredText("name", change.name(), MAX_NAME);
         }
         Set<Role> roles = change.roles() == null ? null : roles(checks, change.roles());
+        // Nobody locks themselves out: another admin (or an admin key) takes an admin's role away.
+        if (roles != null && Objects.equals(actor.userId(), userId) && current.roles().contains(Role.ADMIN)
+                && !roles.contains(Role.ADMIN)) {
+            checks.fail("roles", "you cannot take away your own ADMIN role; another admin can");
+        }
         codes(checks, "skills", change.skills());
         codes(checks, "languages", change.languages());
         codes(checks, "clearances", change.clearances());

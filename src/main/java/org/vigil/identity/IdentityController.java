@@ -59,7 +59,7 @@ class IdentityController {
     /** Changes a user's name, roles, team, skills, languages or clearances (fields left out stay). */
     @PatchMapping("/users/{id}")
     Identity.User changeUser(@PathVariable long id, @RequestBody(required = false) Identity.@Nullable UserChange change) {
-        return identity.changeUser(id, change);
+        return identity.changeUser(id, change, Actors.current());
     }
 
     /** Deactivates a user: their sessions end and their tokens stop working. */

@@ -188,6 +188,16 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(admin.patch("/api/v1/users/" + staff.inHouseAgentId(), Map.of("teamId", 999_999)).json()
                 .get("errors").get(0).get("field").asString()).isEqualTo("teamId");
         assertThat(admin.patch("/api/v1/users/999999", Map.of("name", "x")).status()).isEqualTo(404);
+        // an admin cannot take away their own ADMIN role (another admin can)
+        long adminId = user("admin-" + unique(), List.of("ADMIN"), admin.get("/api/v1/teams").json().get("teams")
+                .get(0).get("id").asLong());
+        Api adminUser = token(adminId);
+        var lockout = adminUser.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("LEAD")));
+        assertThat(lockout.status()).isEqualTo(422);
+        assertThat(lockout.json().get("errors").get(0).get("detail").asString()).contains("your own ADMIN role");
+        assertThat(adminUser.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("ADMIN", "LEAD"))).status())
+                .isEqualTo(200);
+        assertThat(admin.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("LEAD"))).status()).isEqualTo(200);
         var unchanged = admin.get("/api/v1/users").json().get("users");
         unchanged.forEach(u -> {
             if (u.get("id").asLong() == staff.inHouseAgentId()) {
