@@ -1,9 +1,12 @@
 package org.vigil.policy;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The versioned content policy: its categories with sub-reasons, severity tier and weight, default
  * priority, the clearance a reviewer needs and the actions allowed for each. Intake accepts reports
  * only for the categories of the current version; every change makes a new version and the old ones
- * stay readable. The current version is kept in memory and reloaded after a change (within
+ * stay readable. The current version is kept in memory and reloaded after a change (within about
  * {@value #RELOAD_SECONDS} s when made on another instance).
  */
 @Service
@@ -44,10 +47,20 @@ public class ContentPolicy {
     private final JsonMapper json;
     private final LoadingCache<Boolean, Version> current;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ContentPolicy(JdbcClient jdbc, JsonMapper json) {
+        this(jdbc, json, Ticker.systemTicker(), ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Every caller is served the version held: after {@value #RELOAD_SECONDS} s the first caller starts
+     * a reload in the background instead of waiting for it (intake checks every report against the policy).
+     */
+    ContentPolicy(JdbcClient jdbc, JsonMapper json, Ticker ticker, Executor reloads) {
         this.jdbc = jdbc;
         this.json = json;
-        this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
+        this.current = Caffeine.newBuilder().ticker(ticker).executor(reloads)
+                .refreshAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
                 .build(any -> load(null));
     }
 

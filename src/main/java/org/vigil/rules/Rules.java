@@ -1,9 +1,12 @@
 package org.vigil.rules;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +55,22 @@ public class Rules {
     private final RuleCompiler compiler = new RuleCompiler();
     private final LoadingCache<Boolean, List<Active>> active;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Rules(JdbcClient jdbc, JsonMapper json, Queues queues, Slas slas) {
+        this(jdbc, json, queues, slas, Ticker.systemTicker(), ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Every caller is served the rules held: after {@value #RELOAD_SECONDS} s the first caller starts a
+     * reload in the background instead of waiting for it (every intake write routes its cases).
+     */
+    Rules(JdbcClient jdbc, JsonMapper json, Queues queues, Slas slas, Ticker ticker, Executor reloads) {
         this.jdbc = jdbc;
         this.json = json;
         this.queues = queues;
         this.slas = slas;
-        this.active = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
+        this.active = Caffeine.newBuilder().ticker(ticker).executor(reloads)
+                .refreshAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
                 .build(any -> load());
     }
 

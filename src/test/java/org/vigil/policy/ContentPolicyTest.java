@@ -2,16 +2,23 @@ package org.vigil.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.vigil.support.Api;
 import org.vigil.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ContentPolicyTest extends IntegrationTest {
+
+    @Autowired
+    JsonMapper json;
 
     private static JsonNode category(JsonNode policy, String code) {
         return policy.get("document").get("categories").valueStream()
@@ -84,6 +91,28 @@ class ContentPolicyTest extends IntegrationTest {
                     .status()).isEqualTo(200);
         }
         assertThat(admin.post("/api/v1/reports", report("intellectual_property")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anotherInstanceServesAChangeWithinTheReloadTimeWithoutAnyCallerWaiting() {
+        AtomicLong nanos = new AtomicLong();
+        List<Runnable> background = new ArrayList<>();
+        ContentPolicy other = new ContentPolicy(jdbc, json, nanos::get, background::add);
+        int before = other.current().version();
+
+        // a change made through this instance: the other one learns of it by reloading
+        Api.Answer put = admin.put("/api/v1/policy", Map.of("categories", categories(), "note", "Same rules again"));
+        assertThat(put.json().get("version").asInt()).isEqualTo(before + 1);
+        assertThat(other.current().version()).isEqualTo(before);
+
+        nanos.addAndGet(Duration.ofSeconds(ContentPolicy.RELOAD_SECONDS + 1).toNanos());
+        assertThat(other.current().version()).as("served at once, while the reload waits its turn").isEqualTo(before);
+        assertThat(background).isNotEmpty();
+        // the reload, and whatever it queues in turn
+        for (int i = 0; i < 100 && !background.isEmpty(); i++) {
+            background.removeFirst().run();
+        }
+        assertThat(other.current().version()).isEqualTo(before + 1);
     }
 
     @Test
