@@ -115,9 +115,19 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected <T> T waitFor(Function<WebDriver, T> condition) {
-        // htmx swaps replace elements: one read between a swap's removal and insertion is retried
+        // htmx swaps replace elements: one read between a swap's removal and insertion is retried. Chromium
+        // reports such a read as a stale element or, at times, as a node that does not belong to the document.
         return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     protected WebElement find(String css) {
