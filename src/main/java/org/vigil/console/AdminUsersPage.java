@@ -82,6 +82,7 @@ class AdminUsersPage {
 
     private String editPage(Model model, Identity.User user, UserForm form) {
         model.addAttribute("user", user);
+        model.addAttribute("changes", identity.changes(user.id()));
         model.addAttribute("teams", Forms.newest(identity.teams()));
         model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
         model.addAttribute("form", form);
@@ -93,7 +94,7 @@ class AdminUsersPage {
             @org.springframework.web.bind.annotation.RequestParam boolean active, Model model,
             RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            Identity.User user = identity.setActive(id, active);
+            Identity.User user = identity.setActive(id, active, org.vigil.identity.Actors.current());
             return new Forms.Done("/admin/users", user.name() + (active ? " can sign in again." : " is deactivated: "
                     + "their sessions ended and their tokens stopped working."));
         }, () -> page(model, new UserForm(null, null, List.of("AGENT"), null, null, null, null, null)));

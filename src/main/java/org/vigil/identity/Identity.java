@@ -1,5 +1,6 @@
 package org.vigil.identity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -14,9 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.platform.DatabaseClock;
 import org.vigil.web.Checks;
 import org.vigil.web.ConflictException;
 import org.vigil.web.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Teams, users, integration keys and personal access tokens. */
 @Service
@@ -30,8 +33,11 @@ public class Identity {
     private final ApiKeyAuthentication authentication;
 
     private final SignIn signIn;
+    private final JsonMapper json;
 
-    Identity(JdbcClient jdbc, PasswordEncoder passwords, ApiKeyAuthentication authentication, SignIn signIn) {
+    Identity(JdbcClient jdbc, PasswordEncoder passwords, ApiKeyAuthentication authentication, SignIn signIn,
+            JsonMapper json) {
+        this.json = json;
         this.signIn = signIn;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -176,7 +182,66 @@ public class Identity {
                 .update();
         authentication.forget();
         signIn.forget(userId);
-        return user(userId);
+        User changed = user(userId);
+        record(current, changed, actor);
+        return changed;
+    }
+
+    /** One change to a person's access as kept: what they were before and after. */
+    public record UserChangeRecord(long id, String actor, Instant changedAt, User before, User after) {
+
+        /** What changed, field by field, e.g. {@code roles: AGENT → LEAD}. */
+        public List<String> differences() {
+            List<String> found = new ArrayList<>();
+            difference(found, "name", before.name(), after.name());
+            difference(found, "roles", before.roles(), after.roles());
+            difference(found, "team", before.teamId(), after.teamId());
+            difference(found, "skills", before.skills(), after.skills());
+            difference(found, "languages", before.languages(), after.languages());
+            difference(found, "clearances", before.clearances(), after.clearances());
+            difference(found, "active", before.active(), after.active());
+            return found;
+        }
+
+        private static void difference(List<String> found, String field, Object before, Object after) {
+            if (!Objects.equals(before, after)) {
+                found.add(field + ": " + shown(before) + " → " + shown(after));
+            }
+        }
+
+        private static String shown(Object value) {
+            if (value instanceof List<?> list) {
+                return list.isEmpty() ? "—" : String.join(", ", list.stream().map(String::valueOf).toList());
+            }
+            return String.valueOf(value);
+        }
+    }
+
+    /** The changes to a user's access, newest first (at most 200). */
+    public List<UserChangeRecord> changes(long userId) {
+        user(userId);
+        return jdbc.sql("""
+                select id, actor, changed_at, before::text, after::text from user_change
+                where user_id = :user order by id desc limit 200
+                """)
+                .param("user", userId)
+                .query((rs, n) -> new UserChangeRecord(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        json.readValue(rs.getString(4), User.class), json.readValue(rs.getString(5), User.class)))
+                .list();
+    }
+
+    private void record(User before, User after, Actor actor) {
+        if (before.equals(after)) {
+            return;
+        }
+        jdbc.sql("""
+                insert into user_change (user_id, actor, changed_at, before, after)
+                values (:user, :actor, :now, cast(:before as jsonb), cast(:after as jsonb))
+                """)
+                .param("user", after.id()).param("actor", actor.ref())
+                .param("now", java.sql.Timestamp.from(DatabaseClock.now()))
+                .param("before", json.writeValueAsString(before)).param("after", json.writeValueAsString(after))
+                .update();
     }
 
     private Team existingTeam(long teamId) {
@@ -245,13 +310,15 @@ public class Identity {
      * sessions end and tokens stop working at once on this instance, within 30 seconds on others.
      */
     @Transactional
-    public User setActive(long userId, boolean active) {
-        user(userId);
+    public User setActive(long userId, boolean active, Actor actor) {
+        User before = user(userId);
         jdbc.sql("update app_user set active = :active where id = :id").param("active", active).param("id", userId)
                 .update();
         authentication.forget();
         signIn.forget(userId);
-        return user(userId);
+        User after = user(userId);
+        record(before, after, actor);
+        return after;
     }
 
     /** Issues a personal access token: the user calls the API under their own roles and team. */

@@ -62,15 +62,21 @@ class IdentityController {
         return identity.changeUser(id, change, Actors.current());
     }
 
+    /** Who changed the user's access, when, and from what to what (newest first). */
+    @GetMapping("/users/{id}/changes")
+    Map<String, List<Identity.UserChangeRecord>> changes(@PathVariable long id) {
+        return Map.of("changes", identity.changes(id));
+    }
+
     /** Deactivates a user: their sessions end and their tokens stop working. */
     @PostMapping("/users/{id}/deactivate")
     Identity.User deactivate(@PathVariable long id) {
-        return identity.setActive(id, false);
+        return identity.setActive(id, false, Actors.current());
     }
 
     @PostMapping("/users/{id}/activate")
     Identity.User activate(@PathVariable long id) {
-        return identity.setActive(id, true);
+        return identity.setActive(id, true, Actors.current());
     }
 
     @PostMapping("/users/{id}/tokens")

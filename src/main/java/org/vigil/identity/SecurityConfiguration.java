@@ -262,7 +262,8 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/v1/sla/policies/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/notifications").hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/api/v1/notifications/*/read").hasAnyAuthority(USERS)
-                        .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/api-keys")
+                        .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/changes",
+                                "/api/v1/api-keys")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/tokens",
                                 "/api/v1/users/*/deactivate", "/api/v1/users/*/activate",

@@ -291,6 +291,9 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         assertThat(rowOf("#users", email).getText()).contains("LEAD", team, "self_harm, child_safety")
                 .doesNotContain("AGENT");
         assertThat(session.send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        rowOf("#users", email).findElement(By.tagName("a")).click();
+        assertThat(find("#changes").getText()).contains("roles: AGENT, SPECIALIST → LEAD",
+                "clearances: self_harm → self_harm, child_safety", "user:" + adminUser.id());
     }
 
     @Test

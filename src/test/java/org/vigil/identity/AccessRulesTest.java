@@ -167,6 +167,14 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(promoted.json().get("languages").get(0).asString()).isEqualTo("en");
         assertThat(promoted.json().get("name").asString()).startsWith("agent-");
         assertThat(staff.inHouseAgent().get("/api/v1/users").status()).isEqualTo(200);
+        // who granted what is kept
+        var changes = admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes");
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).get("actor").asString()).startsWith("key:");
+        assertThat(changes.get(0).get("before").get("roles").get(0).asString()).isEqualTo("AGENT");
+        assertThat(changes.get(0).get("after").get("clearances").get(0).asString()).isEqualTo("self_harm");
+        assertThat(staff.inHouseAgent().get("/api/v1/users/" + staff.vendorAgentId() + "/changes").status())
+                .isEqualTo(200);
 
         // moved to another vendor's team: the old team's queue is out of sight with the same token
         long moved = admin.post("/api/v1/teams", Map.of("name", "Moved " + unique(), "vendor", true)).json()
@@ -198,6 +206,10 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(adminUser.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("ADMIN", "LEAD"))).status())
                 .isEqualTo(200);
         assertThat(admin.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("LEAD"))).status()).isEqualTo(200);
+        // refused changes, and changes that change nothing, leave no record
+        assertThat(admin.get("/api/v1/users/" + adminId + "/changes").json().get("changes")).hasSize(2);
+        assertThat(admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes")).hasSize(1);
+        assertThat(staff.vendorAgent().get("/api/v1/users/" + adminId + "/changes").status()).isEqualTo(403);
         var unchanged = admin.get("/api/v1/users").json().get("users");
         unchanged.forEach(u -> {
             if (u.get("id").asLong() == staff.inHouseAgentId()) {
