@@ -180,11 +180,7 @@ public class Identity {
                 .param("clearances", change.clearances() == null ? null : array(change.clearances()))
                 .param("id", userId)
                 .update();
-        authentication.forget();
-        signIn.forget(userId);
-        User changed = user(userId);
-        record(current, changed, actor);
-        return changed;
+        return changed(current, actor);
     }
 
     /** One change to a person's access as kept: what they were before and after. */
@@ -230,10 +226,21 @@ public class Identity {
                 .list();
     }
 
-    private void record(User before, User after, Actor actor) {
-        if (before.equals(after)) {
-            return;
+    /**
+     * The user as changed: their next request (session or token) reads them again, and the change is
+     * kept with who made it.
+     */
+    private User changed(User before, Actor actor) {
+        authentication.forget();
+        signIn.forget(before.id());
+        User after = user(before.id());
+        if (!before.equals(after)) {
+            record(before, after, actor);
         }
+        return after;
+    }
+
+    private void record(User before, User after, Actor actor) {
         jdbc.sql("""
                 insert into user_change (user_id, actor, changed_at, before, after)
                 values (:user, :actor, :now, cast(:before as jsonb), cast(:after as jsonb))
@@ -314,11 +321,7 @@ public class Identity {
         User before = user(userId);
         jdbc.sql("update app_user set active = :active where id = :id").param("active", active).param("id", userId)
                 .update();
-        authentication.forget();
-        signIn.forget(userId);
-        User after = user(userId);
-        record(before, after, actor);
-        return after;
+        return changed(before, actor);
     }
 
     /** Issues a personal access token: the user calls the API under their own roles and team. */
