@@ -81,9 +81,11 @@ class AdminUsersPage {
     }
 
     private String editPage(Model model, Identity.User user, UserForm form) {
+        List<Identity.Team> teams = identity.teams();
         model.addAttribute("user", user);
         model.addAttribute("changes", identity.changes(user.id()));
-        model.addAttribute("teams", Forms.newest(identity.teams()));
+        model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(Identity.Team::id, Identity.Team::name)));
+        model.addAttribute("teams", Forms.newest(teams));
         model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
         model.addAttribute("form", form);
         return "console/admin/user";

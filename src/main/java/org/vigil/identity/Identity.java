@@ -186,12 +186,13 @@ public class Identity {
     /** One change to a person's access as kept: what they were before and after. */
     public record UserChangeRecord(long id, String actor, Instant changedAt, User before, User after) {
 
-        /** What changed, field by field, e.g. {@code roles: AGENT → LEAD}. */
-        public List<String> differences() {
+        /** What changed, field by field, e.g. {@code roles: AGENT → LEAD}; teams by these names. */
+        public List<String> differences(Map<Long, String> teamNames) {
             List<String> found = new ArrayList<>();
             difference(found, "name", before.name(), after.name());
             difference(found, "roles", before.roles(), after.roles());
-            difference(found, "team", before.teamId(), after.teamId());
+            difference(found, "team", teamNames.getOrDefault(before.teamId(), "#" + before.teamId()),
+                    teamNames.getOrDefault(after.teamId(), "#" + after.teamId()));
             difference(found, "skills", before.skills(), after.skills());
             difference(found, "languages", before.languages(), after.languages());
             difference(found, "clearances", before.clearances(), after.clearances());

@@ -1,10 +1,7 @@
 package org.vigil.policy;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.time.Instant;
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
 import org.vigil.platform.AfterCommit;
+import org.vigil.platform.Reloaded;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.web.Checks;
 import org.vigil.web.ConflictException;
@@ -30,13 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The versioned content policy: its categories with sub-reasons, severity tier and weight, default
  * priority, the clearance a reviewer needs and the actions allowed for each. Intake accepts reports
  * only for the categories of the current version; every change makes a new version and the old ones
- * stay readable. The current version is kept in memory and reloaded after a change (within about
- * {@value #RELOAD_SECONDS} s when made on another instance).
+ * stay readable. The current version is kept in memory ({@link Reloaded}): a change made here applies
+ * at once, one made on another instance within about 30 s.
  */
 @Service
 public class ContentPolicy {
 
-    static final int RELOAD_SECONDS = 30;
     public static final List<String> TIERS = List.of("critical", "high", "medium", "low");
     public static final List<String> ACTIONS = List.of("remove_content", "restrict_visibility", "age_gate", "warn",
             "suspend", "ban", "escalate", "report_to_authorities", "no_action");
@@ -45,23 +42,18 @@ public class ContentPolicy {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final LoadingCache<Boolean, Version> current;
+    private final Reloaded<Version> current;
 
     @org.springframework.beans.factory.annotation.Autowired
     ContentPolicy(JdbcClient jdbc, JsonMapper json) {
         this(jdbc, json, Ticker.systemTicker(), ForkJoinPool.commonPool());
     }
 
-    /**
-     * Every caller is served the version held: after {@value #RELOAD_SECONDS} s the first caller starts
-     * a reload in the background instead of waiting for it (intake checks every report against the policy).
-     */
+    /** Intake checks every report against the policy: no caller waits for a reload. */
     ContentPolicy(JdbcClient jdbc, JsonMapper json, Ticker ticker, Executor reloads) {
         this.jdbc = jdbc;
         this.json = json;
-        this.current = Caffeine.newBuilder().ticker(ticker).executor(reloads)
-                .refreshAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
-                .build(any -> load(null));
+        this.current = new Reloaded<>(() -> load(null), ticker, reloads);
     }
 
     /** A sub-reason of a category, e.g. {@code grooming} under child sexual exploitation. */
@@ -120,7 +112,7 @@ public class ContentPolicy {
     }
 
     public Version current() {
-        return current.get(true);
+        return current.get();
     }
 
     public Version version(int version) {
@@ -228,7 +220,7 @@ public class ContentPolicy {
         } catch (DuplicateKeyException e) {
             throw new ConflictException(null, "the policy was changed at the same moment; read it and try again");
         }
-        AfterCommit.nowAndAtCompletion(current::invalidateAll);
+        AfterCommit.nowAndAtCompletion(current::invalidate);
         return version(next);
     }
 

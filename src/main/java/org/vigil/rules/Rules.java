@@ -1,10 +1,7 @@
 package org.vigil.rules;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
 import org.vigil.platform.AfterCommit;
+import org.vigil.platform.Reloaded;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.rules.engine.CompiledRule;
@@ -44,7 +42,6 @@ public class Rules {
 
     public static final int MAX_RULES = 500;
     public static final int MAX_ACTIONS = 20;
-    static final int RELOAD_SECONDS = 30;
     private static final TypeReference<List<Action>> ACTIONS = new TypeReference<>() {
     };
 
@@ -53,25 +50,20 @@ public class Rules {
     private final Queues queues;
     private final Slas slas;
     private final RuleCompiler compiler = new RuleCompiler();
-    private final LoadingCache<Boolean, List<Active>> active;
+    private final Reloaded<List<Active>> active;
 
     @org.springframework.beans.factory.annotation.Autowired
     Rules(JdbcClient jdbc, JsonMapper json, Queues queues, Slas slas) {
         this(jdbc, json, queues, slas, Ticker.systemTicker(), ForkJoinPool.commonPool());
     }
 
-    /**
-     * Every caller is served the rules held: after {@value #RELOAD_SECONDS} s the first caller starts a
-     * reload in the background instead of waiting for it (every intake write routes its cases).
-     */
+    /** Every intake write routes its cases: the rules are {@link Reloaded}, no caller waits for a reload. */
     Rules(JdbcClient jdbc, JsonMapper json, Queues queues, Slas slas, Ticker ticker, Executor reloads) {
         this.jdbc = jdbc;
         this.json = json;
         this.queues = queues;
         this.slas = slas;
-        this.active = Caffeine.newBuilder().ticker(ticker).executor(reloads)
-                .refreshAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
-                .build(any -> load());
+        this.active = new Reloaded<>(() -> load(), ticker, reloads);
     }
 
     /** A rule as stored and shown. */
@@ -95,7 +87,7 @@ public class Rules {
 
     /** The enabled rules in the order they apply (position, then id). */
     public List<Active> active() {
-        return active.get(true);
+        return active.get();
     }
 
     public List<RuleView> list() {
@@ -147,7 +139,7 @@ public class Rules {
             throw new ConflictException("name", "a rule named '" + Checks.quote(valid.name()) + "' already exists");
         }
         recordVersion(id, actor, now);
-        AfterCommit.nowAndAtCompletion(active::invalidateAll);
+        AfterCommit.nowAndAtCompletion(active::invalidate);
         return get(id);
     }
 
@@ -178,7 +170,7 @@ public class Rules {
             throw new ConflictException("name", "a rule named '" + Checks.quote(valid.name()) + "' already exists");
         }
         recordVersion(id, actor, now);
-        AfterCommit.nowAndAtCompletion(active::invalidateAll);
+        AfterCommit.nowAndAtCompletion(active::invalidate);
         return get(id);
     }
 

@@ -1,7 +1,6 @@
 package org.vigil.sla;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.platform.AfterCommit;
+import org.vigil.platform.Reloaded;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.routing.Queues;
 import org.vigil.sla.clock.BusinessCalendar;
@@ -41,13 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Business calendars, SLA policies, and the SLA clocks of a case. Policies and calendars are few and
- * read on every case change, so they are kept in memory and reloaded after a change here or within
- * {@value #RELOAD_SECONDS} seconds of a change made by another instance.
+ * read on every case change, so they are kept in memory ({@link Reloaded}): a change made here applies
+ * at once, one made on another instance within about 30 s, and no caller waits for a reload.
  */
 @Service
 public class Slas {
 
-    static final int RELOAD_SECONDS = 30;
     private static final List<String> PRIORITIES = List.of("P0", "P1", "P2", "P3", "P4");
     private static final long MAX_TARGET = Duration.ofDays(365).toSeconds();
     private static final TypeReference<Map<String, List<List<String>>>> HOURS = new TypeReference<>() {
@@ -58,7 +58,7 @@ public class Slas {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Queues queues;
-    private final LoadingCache<Boolean, Snapshot> snapshot;
+    private final Reloaded<Snapshot> snapshot;
 
     private final ApplicationEventPublisher events;
 
@@ -67,9 +67,7 @@ public class Slas {
         this.json = json;
         this.queues = queues;
         this.events = events;
-        this.snapshot = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(RELOAD_SECONDS))
-                .build(any -> load());
+        this.snapshot = new Reloaded<>(this::load, Ticker.systemTicker(), ForkJoinPool.commonPool());
     }
 
     // ---------------------------------------------------------------- calendars
@@ -84,7 +82,7 @@ public class Slas {
     }
 
     public List<Calendar> calendars() {
-        return snapshot.get(true).calendars().values().stream().map(Loaded::calendar).toList();
+        return snapshot.get().calendars().values().stream().map(Loaded::calendar).toList();
     }
 
     @Transactional
@@ -123,12 +121,12 @@ public class Slas {
             throw new ConflictException("name", "a calendar named '" + Checks.quote(calendar.name())
                     + "' already exists");
         }
-        AfterCommit.nowAndAtCompletion(snapshot::invalidateAll);
+        AfterCommit.nowAndAtCompletion(snapshot::invalidate);
         return calendar(id);
     }
 
     public Calendar calendar(long id) {
-        Loaded loaded = snapshot.get(true).calendars().get(id);
+        Loaded loaded = snapshot.get().calendars().get(id);
         if (loaded == null) {
             throw new NotFoundException("calendar " + id + " does not exist");
         }
@@ -220,11 +218,11 @@ public class Slas {
     }
 
     public List<Policy> policies() {
-        return snapshot.get(true).policies().values().stream().sorted(Comparator.comparingLong(Policy::id)).toList();
+        return snapshot.get().policies().values().stream().sorted(Comparator.comparingLong(Policy::id)).toList();
     }
 
     public Policy policy(long id) {
-        Policy policy = snapshot.get(true).policies().get(id);
+        Policy policy = snapshot.get().policies().get(id);
         if (policy == null) {
             throw new NotFoundException("SLA policy " + id + " does not exist");
         }
@@ -233,7 +231,7 @@ public class Slas {
 
     /** The policy a new case of this kind gets when no rule chose another. */
     public Policy defaultPolicy(String kind) {
-        return snapshot.get(true).policies().values().stream()
+        return snapshot.get().policies().values().stream()
                 .filter(p -> p.isDefault() && p.kind().equals(kind))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no default SLA policy for " + kind + " cases"));
@@ -262,7 +260,7 @@ public class Slas {
             throw new ConflictException("name", "an SLA policy named '" + Checks.quote(policy.name())
                     + "' already exists");
         }
-        AfterCommit.nowAndAtCompletion(snapshot::invalidateAll);
+        AfterCommit.nowAndAtCompletion(snapshot::invalidate);
         return policy(id);
     }
 
@@ -301,7 +299,7 @@ public class Slas {
             throw new ConflictException("name", "an SLA policy named '" + Checks.quote(policy.name())
                     + "' already exists");
         }
-        AfterCommit.nowAndAtCompletion(snapshot::invalidateAll);
+        AfterCommit.nowAndAtCompletion(snapshot::invalidate);
         return policy(id);
     }
 
@@ -315,7 +313,7 @@ public class Slas {
             checks.oneOf("kind", policy.kind(), Queues.KINDS);
         }
         if (checks.required("calendarId", policy.calendarId())
-                && !snapshot.get(true).calendars().containsKey(policy.calendarId())) {
+                && !snapshot.get().calendars().containsKey(policy.calendarId())) {
             checks.fail("calendarId", "no calendar has id " + policy.calendarId());
         }
         Map<String, Map<String, Long>> targets = new TreeMap<>();
@@ -410,7 +408,7 @@ public class Slas {
      * case's events already record.
      */
     public Evaluation evaluate(long policyId, Timeline timeline, Set<String> actedOn, Instant now) {
-        Snapshot loaded = snapshot.get(true);
+        Snapshot loaded = snapshot.get();
         Policy policy = loaded.policies().get(policyId);
         if (policy == null) {
             policy = defaultPolicy(timeline.kind());

@@ -276,7 +276,10 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         assertThat(session.send(get("/"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(session.send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
 
-        // made a lead with another clearance: a role is required, and the change reaches the open session
+        // made a lead in another team with another clearance: a role is required, and the change reaches the
+        // open session
+        String inHouse = "In-house " + unique();
+        admin.post("/api/v1/teams", Map.of("name", inHouse, "vendor", false));
         rowOf("#users", email).findElement(By.tagName("a")).click();
         assertThat(find("#edit-user [name=clearances]").getAttribute("value")).isEqualTo("self_harm");
         for (WebElement role : browser.findElements(By.cssSelector("#edit-user [name=roles]:checked"))) {
@@ -286,14 +289,15 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         assertThat(find(".problems").getText()).contains("roles", "at least one");
         find("#edit-user [name=roles][value=LEAD]").click();
         fill("#edit-user [name=clearances]", "self_harm, child_safety");
+        new Select(find("#edit-user [name=teamId]")).selectByVisibleText(inHouse);
         find("#edit-user button[type=submit]").click();
         assertThat(find(".flash").getText()).isEqualTo("New Reviewer changed: it applies from their next request.");
-        assertThat(rowOf("#users", email).getText()).contains("LEAD", team, "self_harm, child_safety")
+        assertThat(rowOf("#users", email).getText()).contains("LEAD", inHouse, "self_harm, child_safety")
                 .doesNotContain("AGENT");
         assertThat(session.send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         rowOf("#users", email).findElement(By.tagName("a")).click();
         assertThat(find("#changes").getText()).contains("roles: AGENT, SPECIALIST → LEAD",
-                "clearances: self_harm → self_harm, child_safety", "user:" + adminUser.id());
+                "team: " + team + " → " + inHouse, "clearances: self_harm → self_harm, child_safety", "user:" + adminUser.id());
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.vigil.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.vigil.platform.Reloaded;
 import org.vigil.support.Api;
 import org.vigil.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -105,7 +105,7 @@ class ContentPolicyTest extends IntegrationTest {
         assertThat(put.json().get("version").asInt()).isEqualTo(before + 1);
         assertThat(other.current().version()).isEqualTo(before);
 
-        nanos.addAndGet(Duration.ofSeconds(ContentPolicy.RELOAD_SECONDS + 1).toNanos());
+        nanos.addAndGet(Reloaded.RELOAD.plusSeconds(1).toNanos());
         assertThat(other.current().version()).as("served at once, while the reload waits its turn").isEqualTo(before);
         assertThat(background).isNotEmpty();
         // the reload, and whatever it queues in turn
@@ -113,6 +113,11 @@ class ContentPolicyTest extends IntegrationTest {
             background.removeFirst().run();
         }
         assertThat(other.current().version()).isEqualTo(before + 1);
+
+        // an instance nobody used for longer than a version may be old reads it again before answering
+        admin.put("/api/v1/policy", Map.of("categories", categories(), "note", "Same rules once more"));
+        nanos.addAndGet(Reloaded.OLDEST.plusSeconds(1).toNanos());
+        assertThat(other.current().version()).isEqualTo(before + 2);
     }
 
     @Test

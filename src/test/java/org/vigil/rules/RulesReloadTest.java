@@ -2,13 +2,13 @@ package org.vigil.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.vigil.platform.Reloaded;
 import org.vigil.routing.Queues;
 import org.vigil.sla.Slas;
 import org.vigil.support.IntegrationTest;
@@ -38,7 +38,7 @@ class RulesReloadTest extends IntegrationTest {
                 .json().get("id").asLong();
         try {
             assertThat(other.active()).extracting(Rules.Active::id).doesNotContain(rule);
-            nanos.addAndGet(Duration.ofSeconds(Rules.RELOAD_SECONDS + 1).toNanos());
+            nanos.addAndGet(Reloaded.RELOAD.plusSeconds(1).toNanos());
             assertThat(other.active()).as("served at once, while the reload waits its turn")
                     .extracting(Rules.Active::id).containsExactlyElementsOf(before);
             assertThat(background).isNotEmpty();
