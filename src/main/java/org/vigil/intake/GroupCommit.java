@@ -43,8 +43,11 @@ class GroupCommit {
             @Value("${vigil.intake.max-group:500}") int maxGroup) {
         this.intake = intake;
         this.maxGroup = maxGroup;
+        // Writers are platform threads. As virtual threads they shared the carrier threads with the requests
+        // they serve: after each statement of a group a writer waited in line behind every request being
+        // parsed or answered, so a group's round trips took longer the more requests were waiting for it.
         for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofVirtual().name("intake-writer-" + i).start(this::drain));
+            this.writers.add(Thread.ofPlatform().daemon().name("intake-writer-" + i).start(this::drain));
         }
     }
 
