@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigil.identity.Actors;
 import org.vigil.identity.Identity;
 import org.vigil.identity.Scope;
 
@@ -43,7 +44,8 @@ class AdminKeysPage {
     @PostMapping
     String issue(@ModelAttribute("form") KeyForm form, Model model, RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            Identity.IssuedKey issued = identity.issueKey(form.name(), form.scopes() == null ? List.of() : form.scopes());
+            Identity.IssuedKey issued = identity.issueKey(form.name(), form.scopes() == null ? List.of() : form.scopes(),
+                    Actors.current());
             return new Forms.Done("/admin/keys", "Key " + issued.name() + " issued.", Map.of("issued", issued));
         }, () -> page(model, form));
     }
@@ -51,13 +53,13 @@ class AdminKeysPage {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            identity.revoke(id);
+            identity.revoke(id, Actors.current());
             return new Forms.Done("/admin/keys", "Key " + id + " revoked.");
         }, () -> page(model, new KeyForm(null, List.of())));
     }
 
     private String page(Model model, KeyForm form) {
-        model.addAttribute("keys", Forms.newest(identity.keys()));
+        model.addAttribute("keys", Forms.newest(identity.keys(false)));
         model.addAttribute("scopes", Scope.NAMES);
         model.addAttribute("form", form);
         return "console/admin/keys";

@@ -60,7 +60,7 @@ class AdminUsersPage {
     @PostMapping
     String create(@ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            Identity.User created = identity.createUser(form.toUser());
+            Identity.User created = identity.createUser(form.toUser(), org.vigil.identity.Actors.current());
             return new Forms.Done("/admin/users", "User " + created.name() + " created.");
         }, () -> page(model, form));
     }

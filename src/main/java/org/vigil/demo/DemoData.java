@@ -179,7 +179,7 @@ class DemoData implements ApplicationRunner {
     private void user(String name, String email, List<String> roles, Identity.Team team, List<String> skills,
             List<String> languages, List<String> clearances) {
         identity.createUser(new Identity.NewUser(name, email, roles, team.id(), skills, languages, clearances,
-                PASSWORD));
+                PASSWORD), DEMO);
     }
 
     private static final String[] LOCALES = {"en-US", "en-GB", "pt-BR", "es-MX", "de-DE", "fr-FR", "ja-JP"};

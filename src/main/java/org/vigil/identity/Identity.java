@@ -57,7 +57,13 @@ public class Identity {
     }
 
     /** A key as listed: never its secret. */
-    public record ApiKey(long id, String name, String prefix, List<String> scopes, @Nullable Long userId) {
+    /**
+     * A key or token as listed: never its secret. {@code createdBy} and {@code revokedBy} are audit
+     * references ({@code user:12}, {@code key:3}); null for the bootstrap key and keys issued before
+     * issuers were kept.
+     */
+    public record ApiKey(long id, String name, String prefix, List<String> scopes, @Nullable Long userId,
+            Instant createdAt, @Nullable String createdBy, @Nullable Instant revokedAt, @Nullable String revokedBy) {
     }
 
     /** A freshly issued key or token: the only time its secret is seen. */
@@ -90,8 +96,9 @@ public class Identity {
                 .orElseThrow(() -> new NotFoundException("team " + id + " does not exist"));
     }
 
+    /** Creates a user; the creation is the first entry of the user's changes, made by {@code actor}. */
     @Transactional
-    public User createUser(NewUser user) {
+    public User createUser(NewUser user, Actor actor) {
         Checks checks = new Checks();
         checks.requiredText("name", user.name(), MAX_NAME);
         if (checks.requiredText("email", user.email(), 320)
@@ -125,7 +132,9 @@ public class Identity {
                     .param("languages", array(user.languages()))
                     .param("clearances", array(user.clearances()))
                     .query(Long.class).single();
-            return user(id);
+            User created = user(id);
+            record(null, created, actor);
+            return created;
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "a user with this e-mail already exists");
         }
@@ -183,12 +192,27 @@ public class Identity {
         return changed(current, actor);
     }
 
-    /** One change to a person's access as kept: what they were before and after. */
-    public record UserChangeRecord(long id, String actor, Instant changedAt, User before, User after) {
+    /**
+     * One change to a person's access as kept: what they were before and after. The user's creation
+     * has nothing before it.
+     */
+    public record UserChangeRecord(long id, String actor, Instant changedAt, @Nullable User before, User after) {
 
-        /** What changed, field by field, e.g. {@code roles: AGENT → LEAD}; teams by these names. */
+        /**
+         * What changed, field by field, e.g. {@code roles: AGENT → LEAD}; teams by these names. A
+         * creation lists what the user was given, e.g. {@code created}, {@code roles: AGENT}.
+         */
         public List<String> differences(Map<Long, String> teamNames) {
             List<String> found = new ArrayList<>();
+            if (before == null) {
+                found.add("created");
+                given(found, "roles", after.roles());
+                found.add("team: " + teamNames.getOrDefault(after.teamId(), "#" + after.teamId()));
+                given(found, "skills", after.skills());
+                given(found, "languages", after.languages());
+                given(found, "clearances", after.clearances());
+                return found;
+            }
             difference(found, "name", before.name(), after.name());
             difference(found, "roles", before.roles(), after.roles());
             difference(found, "team", teamNames.getOrDefault(before.teamId(), "#" + before.teamId()),
@@ -198,6 +222,12 @@ public class Identity {
             difference(found, "clearances", before.clearances(), after.clearances());
             difference(found, "active", before.active(), after.active());
             return found;
+        }
+
+        private static void given(List<String> found, String field, List<?> values) {
+            if (!values.isEmpty()) {
+                found.add(field + ": " + shown(values));
+            }
         }
 
         private static void difference(List<String> found, String field, Object before, Object after) {
@@ -223,7 +253,8 @@ public class Identity {
                 """)
                 .param("user", userId)
                 .query((rs, n) -> new UserChangeRecord(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        json.readValue(rs.getString(4), User.class), json.readValue(rs.getString(5), User.class)))
+                        rs.getString(4) == null ? null : json.readValue(rs.getString(4), User.class),
+                        json.readValue(rs.getString(5), User.class)))
                 .list();
     }
 
@@ -241,14 +272,14 @@ public class Identity {
         return after;
     }
 
-    private void record(User before, User after, Actor actor) {
+    private void record(@Nullable User before, User after, Actor actor) {
         jdbc.sql("""
                 insert into user_change (user_id, actor, changed_at, before, after)
                 values (:user, :actor, :now, cast(:before as jsonb), cast(:after as jsonb))
                 """)
                 .param("user", after.id()).param("actor", actor.ref())
                 .param("now", java.sql.Timestamp.from(DatabaseClock.now()))
-                .param("before", json.writeValueAsString(before)).param("after", json.writeValueAsString(after))
+                .param("before", before == null ? null : json.writeValueAsString(before)).param("after", json.writeValueAsString(after))
                 .update();
     }
 
@@ -327,18 +358,18 @@ public class Identity {
 
     /** Issues a personal access token: the user calls the API under their own roles and team. */
     @Transactional
-    public IssuedKey issueToken(long userId, @Nullable String name) {
+    public IssuedKey issueToken(long userId, @Nullable String name, Actor actor) {
         User user = user(userId);
         Checks checks = new Checks();
         checks.text("name", name, MAX_NAME);
         checks.throwIfInvalid();
         return insertKey(name == null || name.isBlank() ? "token for " + user.email() : name.strip(), List.of(),
-                user.id());
+                user.id(), actor);
     }
 
     /** Issues an integration key with the given scopes. */
     @Transactional
-    public IssuedKey issueKey(@Nullable String name, @Nullable List<String> scopes) {
+    public IssuedKey issueKey(@Nullable String name, @Nullable List<String> scopes, Actor actor) {
         Checks checks = new Checks();
         checks.requiredText("name", name, MAX_NAME);
         if (checks.required("scopes", scopes)) {
@@ -348,7 +379,7 @@ public class Identity {
             checks.allOf("scopes", scopes, Set.copyOf(Scope.NAMES));
         }
         checks.throwIfInvalid();
-        return insertKey(name.strip(), scopes.stream().distinct().toList(), null);
+        return insertKey(name.strip(), scopes.stream().distinct().toList(), null, actor);
     }
 
     /** Creates an admin key from a secret chosen by the operator, unless an admin key already exists. */
@@ -379,29 +410,41 @@ public class Identity {
                 .update();
     }
 
-    public List<ApiKey> keys() {
-        return jdbc.sql("select id, name, prefix, scopes, user_id from api_key where revoked_at is null order by id")
+    /** The keys and tokens in use, oldest first; with {@code revoked}, the revoked ones too. */
+    public List<ApiKey> keys(boolean revoked) {
+        return jdbc.sql("""
+                select id, name, prefix, scopes, user_id, created_at, created_by, revoked_at, revoked_by from api_key
+                where revoked_at is null or :revoked order by id
+                """)
+                .param("revoked", revoked)
                 .query((rs, n) -> new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                        List.of((String[]) rs.getArray("scopes").getArray()), rs.getObject("user_id", Long.class)))
+                        List.of((String[]) rs.getArray("scopes").getArray()), rs.getObject("user_id", Long.class),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
+                        rs.getString("revoked_by")))
                 .list();
     }
 
     @Transactional
-    public void revoke(long keyId) {
-        int revoked = jdbc.sql("update api_key set revoked_at = now() where id = :id and revoked_at is null")
-                .param("id", keyId).update();
+    public void revoke(long keyId, Actor actor) {
+        int revoked = jdbc.sql("""
+                update api_key set revoked_at = :now, revoked_by = :actor where id = :id and revoked_at is null
+                """)
+                .param("id", keyId).param("actor", actor.ref())
+                .param("now", java.sql.Timestamp.from(DatabaseClock.now())).update();
         if (revoked == 0) {
             throw new NotFoundException("no active key has id " + keyId);
         }
         authentication.forget();
     }
 
-    private IssuedKey insertKey(String name, List<String> scopes, @Nullable Long userId) {
+    private IssuedKey insertKey(String name, List<String> scopes, @Nullable Long userId, Actor actor) {
         String secret = Secrets.newSecret();
         long id = jdbc.sql("""
-                insert into api_key (name, prefix, key_hash, scopes, user_id)
-                values (:name, :prefix, :hash, :scopes, :user) returning id
+                insert into api_key (name, prefix, key_hash, scopes, user_id, created_at, created_by)
+                values (:name, :prefix, :hash, :scopes, :user, :now, :actor) returning id
                 """)
+                .param("now", java.sql.Timestamp.from(DatabaseClock.now())).param("actor", actor.ref())
                 .param("name", name).param("prefix", Secrets.displayPrefix(secret))
                 .param("hash", Secrets.hash(secret)).param("scopes", scopes.toArray(String[]::new))
                 .param("user", userId)

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Administration of teams, users, personal tokens and integration keys. */
@@ -47,7 +48,7 @@ class IdentityController {
 
     @PostMapping("/users")
     ResponseEntity<Identity.User> createUser(@RequestBody Identity.NewUser user) {
-        Identity.User created = identity.createUser(user);
+        Identity.User created = identity.createUser(user, Actors.current());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
     }
 
@@ -82,23 +83,24 @@ class IdentityController {
     @PostMapping("/users/{id}/tokens")
     ResponseEntity<Identity.IssuedKey> issueToken(@PathVariable long id,
             @RequestBody(required = false) @Nullable NewToken token) {
-        Identity.IssuedKey issued = identity.issueToken(id, token == null ? null : token.name());
+        Identity.IssuedKey issued = identity.issueToken(id, token == null ? null : token.name(), Actors.current());
         return ResponseEntity.status(201).body(issued);
     }
 
     @PostMapping("/api-keys")
     ResponseEntity<Identity.IssuedKey> issueKey(@RequestBody NewKey key) {
-        return ResponseEntity.status(201).body(identity.issueKey(key.name(), key.scopes()));
+        return ResponseEntity.status(201).body(identity.issueKey(key.name(), key.scopes(), Actors.current()));
     }
 
+    /** The keys and tokens in use, with who issued them; {@code revoked=true} adds the revoked ones. */
     @GetMapping("/api-keys")
-    Map<String, List<Identity.ApiKey>> keys() {
-        return Map.of("apiKeys", identity.keys());
+    Map<String, List<Identity.ApiKey>> keys(@RequestParam(defaultValue = "false") boolean revoked) {
+        return Map.of("apiKeys", identity.keys(revoked));
     }
 
     @DeleteMapping("/api-keys/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id) {
-        identity.revoke(id);
+        identity.revoke(id, Actors.current());
         return ResponseEntity.noContent().build();
     }
 

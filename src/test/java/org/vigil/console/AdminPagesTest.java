@@ -175,7 +175,7 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         assertThat(secret).hasSizeGreaterThan(20);
         assertThat(api(secret).get("/api/v1/queues").status()).isEqualTo(200);
         WebElement row = rowOf("#keys", name);
-        assertThat(row.getText()).contains("read").doesNotContain(secret);
+        assertThat(row.getText()).contains("read", "by user:" + adminUser.id()).doesNotContain(secret);
 
         browser.get(url("/admin/keys"));
         rowOf("#keys", name);
@@ -298,6 +298,10 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         rowOf("#users", email).findElement(By.tagName("a")).click();
         assertThat(find("#changes").getText()).contains("roles: AGENT, SPECIALIST → LEAD",
                 "team: " + team + " → " + inHouse, "clearances: self_harm → self_harm, child_safety", "user:" + adminUser.id());
+        // the creation is the first entry: who gave the first roles and clearances
+        assertThat(browser.findElements(By.cssSelector("#changes tbody tr")).getLast().getText())
+                .contains("user:" + adminUser.id(), "created", "roles: AGENT, SPECIALIST", "team: " + team,
+                        "clearances: self_harm");
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.vigil.support.Api;
 import org.vigil.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
 
 class AccessRulesTest extends IntegrationTest {
 
@@ -88,9 +90,32 @@ class AccessRulesTest extends IntegrationTest {
         Api reader = api(secret);
         assertThat(reader.get("/api/v1/cases?limit=1").status()).isEqualTo(200);
 
-        var revoke = admin.send(admin.request("/api/v1/api-keys/" + issued.get("id").asLong()).DELETE().build());
+        long id = issued.get("id").asLong();
+        var listed = keyListed(admin.get("/api/v1/api-keys").json(), id);
+        assertThat(listed.get("createdBy").asString()).isEqualTo(admin.get("/api/v1/me").json().get("ref").asString());
+        assertThat(listed.get("revokedAt").isNull()).isTrue();
+
+        var revoke = admin.send(admin.request("/api/v1/api-keys/" + id).DELETE().build());
         assertThat(revoke.status()).isEqualTo(204);
         assertThat(reader.get("/api/v1/cases?limit=1").status()).isEqualTo(401);
+        // gone from the keys in use, kept with who revoked it among all keys
+        assertThat(keyListed(admin.get("/api/v1/api-keys").json(), id)).isNull();
+        var revoked = keyListed(admin.get("/api/v1/api-keys?revoked=true").json(), id);
+        assertThat(revoked.get("revokedBy").asString()).startsWith("key:");
+        assertThat(revoked.get("revokedAt").isNull()).isFalse();
+        var bad = admin.get("/api/v1/api-keys?revoked=maybe");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("revoked");
+        assertThat(admin.send(admin.request("/api/v1/api-keys/" + id).DELETE().build()).status()).isEqualTo(404);
+    }
+
+    private static @Nullable JsonNode keyListed(JsonNode answer, long id) {
+        for (var key : answer.get("apiKeys")) {
+            if (key.get("id").asLong() == id) {
+                return key;
+            }
+        }
+        return null;
     }
 
     @Test
@@ -169,10 +194,14 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(staff.inHouseAgent().get("/api/v1/users").status()).isEqualTo(200);
         // who granted what is kept
         var changes = admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes");
-        assertThat(changes).hasSize(1);
+        assertThat(changes).hasSize(2);
         assertThat(changes.get(0).get("actor").asString()).startsWith("key:");
         assertThat(changes.get(0).get("before").get("roles").get(0).asString()).isEqualTo("AGENT");
         assertThat(changes.get(0).get("after").get("clearances").get(0).asString()).isEqualTo("self_harm");
+        // the creation comes first: nothing before it, what the user was given after it
+        assertThat(changes.get(1).get("before").isNull()).isTrue();
+        assertThat(changes.get(1).get("actor").asString()).startsWith("key:");
+        assertThat(changes.get(1).get("after").get("roles").get(0).asString()).isEqualTo("AGENT");
         assertThat(staff.inHouseAgent().get("/api/v1/users/" + staff.vendorAgentId() + "/changes").status())
                 .isEqualTo(200);
 
@@ -207,8 +236,8 @@ class AccessRulesTest extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(admin.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("LEAD"))).status()).isEqualTo(200);
         // refused changes, and changes that change nothing, leave no record
-        assertThat(admin.get("/api/v1/users/" + adminId + "/changes").json().get("changes")).hasSize(2);
-        assertThat(admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes")).hasSize(1);
+        assertThat(admin.get("/api/v1/users/" + adminId + "/changes").json().get("changes")).hasSize(3);
+        assertThat(admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes")).hasSize(2);
         assertThat(staff.vendorAgent().get("/api/v1/users/" + adminId + "/changes").status()).isEqualTo(403);
         var unchanged = admin.get("/api/v1/users").json().get("users");
         unchanged.forEach(u -> {
