@@ -38,7 +38,7 @@ class AdminUsersPage {
 
         /** The whole form is sent: an empty box clears the list, no role ticked is refused. */
         Identity.UserChange toChange() {
-            return new Identity.UserChange(name, roles == null ? List.of() : roles, Forms.number("teamId", teamId),
+            return new Identity.UserChange(name, email, roles == null ? List.of() : roles, Forms.number("teamId", teamId),
                     Forms.codes(skills), Forms.codes(languages), Forms.codes(clearances));
         }
 

@@ -101,10 +101,7 @@ public class Identity {
     public User createUser(NewUser user, Actor actor) {
         Checks checks = new Checks();
         checks.requiredText("name", user.name(), MAX_NAME);
-        if (checks.requiredText("email", user.email(), 320)
-                && !user.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            checks.fail("email", "must be an e-mail address");
-        }
+        email(checks, user.email());
         Set<Role> roles = checks.required("roles", user.roles()) ? roles(checks, user.roles()) : Set.of();
         checks.required("teamId", user.teamId());
         codes(checks, "skills", user.skills());
@@ -136,12 +133,24 @@ public class Identity {
             record(null, created, actor);
             return created;
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("email", "a user with this e-mail already exists");
+            throw emailTaken();
         }
     }
 
+    /** Checks an e-mail address, required; sign-in finds people by it. */
+    private static void email(Checks checks, @Nullable String email) {
+        if (checks.requiredText("email", email, 320) && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            checks.fail("email", "must be an e-mail address");
+        }
+    }
+
+    private static ConflictException emailTaken() {
+        return new ConflictException("email", "a user with this e-mail already exists");
+    }
+
     /** What an admin changes about a user: each field sent replaces the one held; fields left out stay. */
-    public record UserChange(@Nullable String name, @Nullable List<String> roles, @Nullable Long teamId,
+    public record UserChange(@Nullable String name, @Nullable String email, @Nullable List<String> roles,
+            @Nullable Long teamId,
             @Nullable List<String> skills, @Nullable List<String> languages, @Nullable List<String> clearances) {
     }
 
@@ -161,6 +170,9 @@ public class Identity {
         if (change.name() != null) {
             checks.requiredText("name", change.name(), MAX_NAME);
         }
+        if (change.email() != null) {
+            email(checks, change.email());
+        }
         Set<Role> roles = change.roles() == null ? null : roles(checks, change.roles());
         // Nobody locks themselves out: another admin (or an admin key) takes an admin's role away.
         if (roles != null && Objects.equals(actor.userId(), userId) && current.roles().contains(Role.ADMIN)
@@ -172,23 +184,28 @@ public class Identity {
         codes(checks, "clearances", change.clearances());
         checks.throwIfInvalid();
         Long team = change.teamId() == null ? null : existingTeam(change.teamId()).id();
-        jdbc.sql("""
-                update app_user set name = coalesce(:name, name),
-                       roles = coalesce(cast(:roles as text[]), roles),
-                       team_id = coalesce(cast(:team as bigint), team_id),
-                       skills = coalesce(cast(:skills as text[]), skills),
-                       languages = coalesce(cast(:languages as text[]), languages),
-                       clearances = coalesce(cast(:clearances as text[]), clearances)
-                where id = :id
-                """)
-                .param("name", change.name() == null ? null : change.name().strip())
-                .param("roles", roles == null ? null : roles.stream().map(Role::name).toArray(String[]::new))
-                .param("team", team)
-                .param("skills", change.skills() == null ? null : array(change.skills()))
-                .param("languages", change.languages() == null ? null : array(change.languages()))
-                .param("clearances", change.clearances() == null ? null : array(change.clearances()))
-                .param("id", userId)
-                .update();
+        try {
+            jdbc.sql("""
+                    update app_user set name = coalesce(:name, name), email = coalesce(:email, email),
+                           roles = coalesce(cast(:roles as text[]), roles),
+                           team_id = coalesce(cast(:team as bigint), team_id),
+                           skills = coalesce(cast(:skills as text[]), skills),
+                           languages = coalesce(cast(:languages as text[]), languages),
+                           clearances = coalesce(cast(:clearances as text[]), clearances)
+                    where id = :id
+                    """)
+                    .param("name", change.name() == null ? null : change.name().strip())
+                    .param("email", change.email() == null ? null : change.email().strip())
+                    .param("roles", roles == null ? null : roles.stream().map(Role::name).toArray(String[]::new))
+                    .param("team", team)
+                    .param("skills", change.skills() == null ? null : array(change.skills()))
+                    .param("languages", change.languages() == null ? null : array(change.languages()))
+                    .param("clearances", change.clearances() == null ? null : array(change.clearances()))
+                    .param("id", userId)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw emailTaken();
+        }
         return changed(current, actor);
     }
 
@@ -214,6 +231,7 @@ public class Identity {
                 return found;
             }
             difference(found, "name", before.name(), after.name());
+            difference(found, "email", before.email(), after.email());
             difference(found, "roles", before.roles(), after.roles());
             difference(found, "team", teamNames.getOrDefault(before.teamId(), "#" + before.teamId()),
                     teamNames.getOrDefault(after.teamId(), "#" + after.teamId()));

@@ -289,15 +289,21 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         assertThat(find(".problems").getText()).contains("roles", "at least one");
         find("#edit-user [name=roles][value=LEAD]").click();
         fill("#edit-user [name=clearances]", "self_harm, child_safety");
+        String newEmail = "moved." + unique() + "@vigil.test";
+        fill("#edit-user [name=email]", newEmail);
         new Select(find("#edit-user [name=teamId]")).selectByVisibleText(inHouse);
         find("#edit-user button[type=submit]").click();
         assertThat(find(".flash").getText()).isEqualTo("New Reviewer changed: it applies from their next request.");
-        assertThat(rowOf("#users", email).getText()).contains("LEAD", inHouse, "self_harm, child_safety")
+        assertThat(rowOf("#users", newEmail).getText()).contains("LEAD", inHouse, "self_harm, child_safety")
                 .doesNotContain("AGENT");
         assertThat(session.send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-        rowOf("#users", email).findElement(By.tagName("a")).click();
+        // they sign in with the new address from now on
+        assertThat(signedInSession(newEmail, "a long enough password")
+                .send(get("/floor"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        rowOf("#users", newEmail).findElement(By.tagName("a")).click();
         assertThat(find("#changes").getText()).contains("roles: AGENT, SPECIALIST → LEAD",
-                "team: " + team + " → " + inHouse, "clearances: self_harm → self_harm, child_safety", "user:" + adminUser.id());
+                "team: " + team + " → " + inHouse, "clearances: self_harm → self_harm, child_safety", "email: " + email + " → " + newEmail,
+                "user:" + adminUser.id());
         // the creation is the first entry: who gave the first roles and clearances
         assertThat(browser.findElements(By.cssSelector("#changes tbody tr")).getLast().getText())
                 .contains("user:" + adminUser.id(), "created", "roles: AGENT, SPECIALIST", "team: " + team,

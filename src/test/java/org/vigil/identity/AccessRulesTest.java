@@ -225,6 +225,16 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(admin.patch("/api/v1/users/" + staff.inHouseAgentId(), Map.of("teamId", 999_999)).json()
                 .get("errors").get(0).get("field").asString()).isEqualTo("teamId");
         assertThat(admin.patch("/api/v1/users/999999", Map.of("name", "x")).status()).isEqualTo(404);
+        // a new e-mail address: checked like a new user's, and never one someone else has
+        String email = "renamed-" + unique() + "@vigil.test";
+        assertThat(admin.patch("/api/v1/users/" + staff.inHouseAgentId(), Map.of("email", email)).json()
+                .get("email").asString()).isEqualTo(email);
+        var notAnAddress = admin.patch("/api/v1/users/" + staff.vendorAgentId(), Map.of("email", "nobody"));
+        assertThat(notAnAddress.status()).isEqualTo(422);
+        assertThat(notAnAddress.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+        var taken = admin.patch("/api/v1/users/" + staff.vendorAgentId(), Map.of("email", email.toUpperCase()));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.body()).contains("\"field\":\"email\"");
         // an admin cannot take away their own ADMIN role (another admin can)
         long adminId = user("admin-" + unique(), List.of("ADMIN"), admin.get("/api/v1/teams").json().get("teams")
                 .get(0).get("id").asLong());
@@ -237,7 +247,9 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(admin.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("LEAD"))).status()).isEqualTo(200);
         // refused changes, and changes that change nothing, leave no record
         assertThat(admin.get("/api/v1/users/" + adminId + "/changes").json().get("changes")).hasSize(3);
-        assertThat(admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes")).hasSize(2);
+        var agentChanges = admin.get("/api/v1/users/" + staff.inHouseAgentId() + "/changes").json().get("changes");
+        assertThat(agentChanges).hasSize(3);
+        assertThat(agentChanges.get(0).get("after").get("email").asString()).isEqualTo(email);
         assertThat(staff.vendorAgent().get("/api/v1/users/" + adminId + "/changes").status()).isEqualTo(403);
         var unchanged = admin.get("/api/v1/users").json().get("users");
         unchanged.forEach(u -> {
