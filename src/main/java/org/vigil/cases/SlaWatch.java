@@ -92,6 +92,21 @@ class SlaWatch {
                 .update();
     }
 
+    /**
+     * A calendar was edited: the open cases under the policies that use it are rechecked at the watcher's
+     * next pass, like those of an edited policy. Runs in the transaction of the edit.
+     */
+    @EventListener
+    void calendarChanged(Slas.CalendarChanged changed) {
+        jdbc.sql("""
+                update vigil_case set sla_next_check_at = :now
+                where sla_policy_id = any(:policies) and status not in ('solved', 'closed')
+                """)
+                .param("now", Timestamp.from(DatabaseClock.now()))
+                .param("policies", changed.policyIds().toArray(Long[]::new))
+                .update();
+    }
+
     private record Row(int version, int priority, long queueId, @Nullable Long assigneeId) {
     }
 

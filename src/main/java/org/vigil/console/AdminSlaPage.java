@@ -54,17 +54,70 @@ class AdminSlaPage {
             for (String day : days == null ? List.<String>of() : days) {
                 hours.put(day, List.of(Arrays.asList(opens, closes)));
             }
-            List<LocalDate> dates = new ArrayList<>();
-            for (String date : Forms.codes(holidays)) {
-                try {
-                    dates.add(LocalDate.parse(date));
-                } catch (DateTimeParseException e) {
-                    throw new InvalidInputException("holidays", "must be dates such as 2026-12-25 (was '"
-                            + date.substring(0, Math.min(date.length(), 40)) + "')");
-                }
-            }
-            return new Slas.NewCalendar(name, zone, hours, dates);
+            return new Slas.NewCalendar(name, zone, hours, dates(holidays));
         }
+    }
+
+    /**
+     * A calendar as its edit form takes it: each weekday's opening hours as typed spans
+     * ({@code 09:00-12:00, 13:00-17:00}; a blank weekday is closed), holidays as dates.
+     */
+    record CalendarEditForm(@Nullable String name, @Nullable String zone, Map<String, String> hours,
+            @Nullable String holidays) {
+
+        private static final String HOURS = "hours.";
+
+        static CalendarEditForm of(Slas.Calendar calendar) {
+            Map<String, String> hours = new LinkedHashMap<>();
+            calendar.hours().forEach((day, spans) -> hours.put(day, spans.stream()
+                    .map(span -> String.join("-", span)).collect(Collectors.joining(", "))));
+            return new CalendarEditForm(calendar.name(), calendar.zone(), hours,
+                    calendar.holidays().stream().map(LocalDate::toString).collect(Collectors.joining(", ")));
+        }
+
+        /** The form as posted: the weekdays' spans come in fields named {@code hours.MONDAY} and so on. */
+        static CalendarEditForm posted(Map<String, String> params) {
+            Map<String, String> hours = new LinkedHashMap<>();
+            for (DayOfWeek day : DayOfWeek.values()) {
+                hours.put(day.name(), params.getOrDefault(HOURS + day.name(), ""));
+            }
+            return new CalendarEditForm(params.get("name"), params.get("zone"), hours, params.get("holidays"));
+        }
+
+        public String hoursOn(String day) {
+            return hours.getOrDefault(day, "");
+        }
+
+        Slas.NewCalendar toCalendar() {
+            Map<String, List<List<String>>> spans = new LinkedHashMap<>();
+            hours.forEach((day, typed) -> {
+                List<List<String>> parsed = new ArrayList<>();
+                for (String span : typed.split(",")) {
+                    if (!span.isBlank()) {
+                        // "09:00-17:00" or "09:00–17:00"; anything else reaches the checks as it was typed
+                        parsed.add(Arrays.stream(span.split("[-–]", -1)).map(String::strip).toList());
+                    }
+                }
+                if (!parsed.isEmpty()) {
+                    spans.put(day, parsed);
+                }
+            });
+            return new Slas.NewCalendar(name, zone, spans, dates(holidays));
+        }
+    }
+
+    /** Dates typed as {@code 2026-12-25, 2027-01-01}. */
+    private static List<LocalDate> dates(@Nullable String typed) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (String date : Forms.codes(typed)) {
+            try {
+                dates.add(LocalDate.parse(date));
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("holidays", "must be dates such as 2026-12-25 (was '"
+                        + date.substring(0, Math.min(date.length(), 40)) + "')");
+            }
+        }
+        return dates;
     }
 
     /** A policy as the form takes it: targets in minutes per metric and priority, keyed {@code metric.P0}. */
@@ -148,6 +201,33 @@ class AdminSlaPage {
             model.addAttribute("calendarProblems", true);
             return page(model, form, PolicyForm.empty());
         });
+    }
+
+    @GetMapping("/calendars/{id}")
+    String editCalendar(@PathVariable long id, Model model) {
+        Slas.Calendar calendar = slas.calendar(id);
+        return calendarPage(model, calendar, CalendarEditForm.of(calendar));
+    }
+
+    @PostMapping("/calendars/{id}")
+    String updateCalendar(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        Slas.Calendar calendar = slas.calendar(id);
+        CalendarEditForm form = CalendarEditForm.posted(params);
+        return Forms.submit(model, redirect, () -> {
+            Slas.Calendar saved = slas.updateCalendar(id, form.toCalendar());
+            return new Forms.Done("/admin/sla", "Calendar " + saved.name()
+                    + " saved: open cases under its policies are measured with it from their next check.");
+        }, () -> calendarPage(model, calendar, form));
+    }
+
+    private String calendarPage(Model model, Slas.Calendar calendar, CalendarEditForm form) {
+        model.addAttribute("calendar", calendar);
+        model.addAttribute("form", form);
+        model.addAttribute("weekdays", Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList());
+        model.addAttribute("policies", slas.policies().stream().filter(p -> p.calendarId() == calendar.id())
+                .map(Slas.Policy::name).toList());
+        return "console/admin/sla-calendar";
     }
 
     @PostMapping("/policies")

@@ -259,7 +259,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/sla/**").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/sla/calendars", "/api/v1/sla/policies")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
-                        .requestMatchers(PUT, "/api/v1/sla/policies/*").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(PUT, "/api/v1/sla/policies/*", "/api/v1/sla/calendars/*")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/notifications").hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/api/v1/notifications/*/read").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/teams", "/api/v1/users", "/api/v1/users/*/changes",

@@ -39,6 +39,12 @@ class SlaController {
         return ResponseEntity.created(URI.create("/api/v1/sla/calendars/" + created.id())).body(created);
     }
 
+    /** Replaces a calendar (same body as a new one); running clocks are measured with it from their next check. */
+    @PutMapping("/calendars/{id}")
+    Slas.Calendar updateCalendar(@PathVariable long id, @RequestBody Slas.NewCalendar calendar) {
+        return slas.updateCalendar(id, calendar);
+    }
+
     @GetMapping("/policies")
     Map<String, List<Slas.Policy>> policies() {
         return Map.of("policies", slas.policies());

@@ -87,6 +87,59 @@ public class Slas {
 
     @Transactional
     public Calendar createCalendar(NewCalendar calendar) {
+        ValidCalendar valid = validate(calendar);
+        Instant now = DatabaseClock.now();
+        long id;
+        try {
+            id = jdbc.sql("""
+                    insert into business_calendar (name, zone, hours, holidays, created_at, updated_at)
+                    values (:name, :zone, cast(:hours as jsonb), :holidays, :now, :now) returning id
+                    """)
+                    .params(valid.params()).param("now", Timestamp.from(now))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw calendarNameTaken(calendar);
+        }
+        AfterCommit.nowAndAtCompletion(snapshot::invalidate);
+        return calendar(id);
+    }
+
+    /**
+     * Replaces a calendar's name, zone, hours and holidays (a holiday announced late, hours that
+     * change for the season). The running clocks of open cases under policies that use it are
+     * measured with the new calendar over their whole span from their next check on; breaches already
+     * recorded stay.
+     */
+    @Transactional
+    public Calendar updateCalendar(long id, NewCalendar calendar) {
+        calendar(id);
+        ValidCalendar valid = validate(calendar);
+        try {
+            jdbc.sql("""
+                    update business_calendar set name = :name, zone = :zone, hours = cast(:hours as jsonb),
+                        holidays = :holidays, updated_at = :now
+                    where id = :id
+                    """)
+                    .params(valid.params()).param("now", Timestamp.from(DatabaseClock.now())).param("id", id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw calendarNameTaken(calendar);
+        }
+        List<Long> policies = jdbc.sql("select id from sla_policy where calendar_id = :id").param("id", id)
+                .query(Long.class).list();
+        events.publishEvent(new CalendarChanged(id, policies));
+        AfterCommit.nowAndAtCompletion(snapshot::invalidate);
+        return calendar(id);
+    }
+
+    /** A calendar was edited: the clocks of open cases under these policies are measured with it anew. */
+    public record CalendarChanged(long calendarId, List<Long> policyIds) {
+    }
+
+    private record ValidCalendar(Map<String, Object> params) {
+    }
+
+    private ValidCalendar validate(NewCalendar calendar) {
         Checks checks = new Checks();
         checks.requiredText("name", calendar.name(), 200);
         ZoneId zone = checks.required("zone", calendar.zone()) ? checks.zone("zone", calendar.zone()) : null;
@@ -104,25 +157,15 @@ public class Slas {
         } catch (IllegalArgumentException e) {
             checks.fail("hours", e.getMessage()).throwIfInvalid();
         }
-        Instant now = DatabaseClock.now();
-        long id;
-        try {
-            id = jdbc.sql("""
-                    insert into business_calendar (name, zone, hours, holidays, created_at, updated_at)
-                    values (:name, :zone, cast(:hours as jsonb), :holidays, :now, :now) returning id
-                    """)
-                    .param("name", calendar.name().strip()).param("zone", zone.getId())
-                    .param("hours", json.writeValueAsString(hoursJson(hours)))
-                    .param("holidays", holidays.stream().distinct().sorted().map(java.sql.Date::valueOf)
-                            .toArray(java.sql.Date[]::new))
-                    .param("now", Timestamp.from(now))
-                    .query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("name", "a calendar named '" + Checks.quote(calendar.name())
-                    + "' already exists");
-        }
-        AfterCommit.nowAndAtCompletion(snapshot::invalidate);
-        return calendar(id);
+        return new ValidCalendar(Map.of("name", calendar.name().strip(), "zone", zone.getId(),
+                "hours", json.writeValueAsString(hoursJson(hours)),
+                "holidays", holidays.stream().distinct().sorted().map(java.sql.Date::valueOf)
+                        .toArray(java.sql.Date[]::new)));
+    }
+
+    private static ConflictException calendarNameTaken(NewCalendar calendar) {
+        return new ConflictException("name", "a calendar named '" + Checks.quote(calendar.name())
+                + "' already exists");
     }
 
     public Calendar calendar(long id) {

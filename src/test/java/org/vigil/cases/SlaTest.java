@@ -313,6 +313,55 @@ class SlaTest extends IntegrationTest {
     }
 
     @Test
+    void editingACalendarMovesTheRunningClocksOfThePoliciesThatUseIt() {
+        Map<String, List<List<String>>> allDay = new LinkedHashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            allDay.put(day.name(), List.of(List.of("00:00", "24:00")));
+        }
+        String name = "Every day " + unique();
+        long calendarId = admin.post("/api/v1/sla/calendars", Map.of("name", name, "zone", "UTC", "hours", allDay))
+                .json().get("id").asLong();
+        long policyId = admin.post("/api/v1/sla/policies", Map.of("name", "Daily support " + unique(),
+                "kind", "support", "calendarId", calendarId,
+                "targets", Map.of("first_reply", Map.of("P2", 3600)))).json().get("id").asLong();
+        long id = inquiry();
+        admin.post("/api/v1/cases/" + id + "/sla-policy", Map.of("policyId", policyId));
+        Instant created = instant(admin.get("/api/v1/cases/" + id).json().get("createdAt"));
+        assertThat(instant(metric(admin.get("/api/v1/cases/" + id + "/sla").json(), "first_reply").get("dueAt")))
+                .isEqualTo(created.plus(Duration.ofHours(1)));
+
+        // the day the case came in is declared a holiday: its hour starts with the next day
+        java.time.LocalDate today = created.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        Instant nextDay = today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Map<String, Object> edited = new LinkedHashMap<>(Map.of("name", name, "zone", "UTC", "hours", allDay,
+                "holidays", List.of(today.toString())));
+        Api.Answer saved = admin.put("/api/v1/sla/calendars/" + calendarId, edited);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("holidays").get(0).asString()).isEqualTo(today.toString());
+        assertThat(instant(metric(admin.get("/api/v1/cases/" + id + "/sla").json(), "first_reply").get("dueAt")))
+                .isEqualTo(nextDay.plus(Duration.ofHours(1)));
+        // the queue order follows once the watcher has rechecked the cases of the calendar's policies
+        watch.pass(Instant.now());
+        assertThat(instant(admin.get("/api/v1/cases/" + id).json().get("slaDueAt")))
+                .isEqualTo(nextDay.plus(Duration.ofHours(1)));
+
+        // bad edits name their field and change nothing; only admins edit
+        edited.put("zone", "Mars/Olympus");
+        Api.Answer badZone = admin.put("/api/v1/sla/calendars/" + calendarId, edited);
+        assertThat(badZone.status()).isEqualTo(422);
+        assertThat(badZone.json().get("errors").get(0).get("field").asString()).isEqualTo("zone");
+        String other = admin.get("/api/v1/sla/calendars").json().get("calendars").get(0).get("name").asString();
+        edited.put("zone", "UTC");
+        edited.put("name", other);
+        Api.Answer taken = admin.put("/api/v1/sla/calendars/" + calendarId, edited);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(admin.get("/api/v1/sla/calendars/" + calendarId).json().get("name").asString()).isEqualTo(name);
+        assertThat(admin.put("/api/v1/sla/calendars/999999", edited).status()).isEqualTo(404);
+        assertThat(integration("read").put("/api/v1/sla/calendars/" + calendarId, edited).status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyLeadsAndAdminsChooseACasesPolicyAndRequesterMessagesComeFromIntegrations() {
         long id = inquiry();
         long team = admin.post("/api/v1/teams", Map.of("name", "Agents " + unique(), "vendor", false)).json()

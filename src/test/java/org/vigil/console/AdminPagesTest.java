@@ -219,6 +219,26 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         find("#edit-policy button[type=submit]").click();
         assertThat(find(".flash").getText()).isEqualTo("SLA policy " + policy + " saved as version 2.");
         assertThat(rowOf("#policies", policy).getText()).contains("P0 30m", "P1 240m");
+
+        // the calendar's page: split Monday's hours, close Friday, add a holiday; a bad span names its day
+        rowOf("#calendars", calendar).findElement(By.linkText(calendar)).click();
+        assertThat(find("main").getText()).contains("Used by " + policy);
+        assertThat(find("#edit-calendar [name='hours.MONDAY']").getAttribute("value")).isEqualTo("09:00-17:00");
+        assertThat(find("#edit-calendar [name=holidays]").getAttribute("value")).isEqualTo("2026-12-25, 2026-12-26");
+        fill("#edit-calendar [name='hours.MONDAY']", "09:00-12:00, 13:00-17:00");
+        fill("#edit-calendar [name='hours.FRIDAY']", "");
+        fill("#edit-calendar [name='hours.SATURDAY']", "17:00-09:00");
+        fill("#edit-calendar [name=holidays]", "2026-12-25, 2026-12-26, 2027-01-01");
+        find("#edit-calendar button[type=submit]").click();
+        assertThat(find(".problems").getText()).contains("SATURDAY", "must open before it closes");
+        assertThat(find("#edit-calendar [name='hours.MONDAY']").getAttribute("value"))
+                .isEqualTo("09:00-12:00, 13:00-17:00");
+        fill("#edit-calendar [name='hours.SATURDAY']", "");
+        find("#edit-calendar button[type=submit]").click();
+        assertThat(find(".flash").getText()).startsWith("Calendar " + calendar + " saved");
+        assertThat(rowOf("#calendars", calendar).getText()).contains("MON 09:00–12:00, 13:00–17:00", "THU 09:00–17:00")
+                .doesNotContain("FRI");
+        assertThat(rowOf("#calendars", calendar).findElements(By.tagName("td")).getLast().getText()).isEqualTo("3");
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Takes the README's screenshots from a running Vigil with the demo data, at 1366×768:
- * {@code Screenshots http://localhost:8080 docs/images}.
+ * {@code Screenshots http://localhost:8080 docs/images}. A third argument names the pages (comma-separated, by
+ * default {@code floor,workforce}) and a fourth the demo user who opens them (by default the lead).
  */
 public final class Screenshots {
 
@@ -40,7 +41,7 @@ public final class Screenshots {
             }
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("decision")).isEmpty());
             save(browser, out.resolve("review.png"));
-            signIn(browser, base, "lead@vigil.example");
+            signIn(browser, base, args.length > 3 ? args[3] : "lead@vigil.example");
             for (String page : args.length > 2 ? args[2].split(",") : new String[] {"floor", "workforce"}) {
                 browser.get(base + "/" + page);
                 Thread.sleep(500);
