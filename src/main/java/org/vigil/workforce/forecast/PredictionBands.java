@@ -1,6 +1,7 @@
 package org.vigil.workforce.forecast;
 
 import java.time.Instant;
+import org.vigil.workforce.stats.StandardNormal;
 
 /**
  * Turns point forecasts and forecast-error variances into a clamped {@link Forecast}.

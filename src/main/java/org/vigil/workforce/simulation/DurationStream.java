@@ -1,6 +1,7 @@
 package org.vigil.workforce.simulation;
 
 import java.util.SplittableRandom;
+import org.vigil.workforce.stats.StandardNormal;
 
 /**
  * Successive draws of one duration distribution (handling time or patience), seconds, each from exactly one

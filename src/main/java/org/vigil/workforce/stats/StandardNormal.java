@@ -1,12 +1,13 @@
-package org.vigil.workforce.simulation;
+package org.vigil.workforce.stats;
 
 /**
  * Quantile function {@code Φ⁻¹} of the standard normal distribution, by Wichura's algorithm AS 241 (PPND16,
  * Applied Statistics 37(3), 1988): rational approximations of degree 7 in three regions, accurate to about
  * {@code 10^-16} relative. One uniform in, one normal deviate out, so a stream of them stays aligned with its
- * uniforms. Uses {@link StrictMath} only, so the result is the same on every platform.
+ * uniforms. Uses {@link StrictMath} only, so the result is the same on every platform. Serves the simulation's
+ * lognormal handling times and the forecast's prediction intervals.
  */
-final class StandardNormal {
+public final class StandardNormal {
 
     private static final double SPLIT1 = 0.425;
     private static final double SPLIT2 = 5.0;
@@ -17,7 +18,10 @@ final class StandardNormal {
     }
 
     /** {@code Φ⁻¹(p)} for {@code p} in the open interval {@code (0, 1)}. */
-    static double quantile(double p) {
+    public static double quantile(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
+        }
         double q = p - 0.5;
         if (Math.abs(q) <= SPLIT1) {
             double r = CONST1 - q * q;
@@ -54,5 +58,13 @@ final class StandardNormal {
                     + 5.99832206555887937690e-1) * r + 1.0);
         }
         return q < 0 ? -value : value;
+    }
+
+    /** The number of standard deviations either side of the mean that a central interval spans. */
+    public static double centralHalfWidth(double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        }
+        return quantile(0.5 + confidence / 2);
     }
 }

@@ -1,8 +1,10 @@
-package org.vigil.workforce.simulation;
+package org.vigil.workforce.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,5 +36,18 @@ class StandardNormalTest {
     @CsvSource({"0.001", "0.0625", "0.25", "0.375", "0.4375"})
     void quantilesAreAntisymmetricAroundOneHalf(double p) {
         assertThat(StandardNormal.quantile(1 - p)).isEqualTo(-StandardNormal.quantile(p));
+    }
+
+    @Test
+    void centralIntervalsOfEightyAndNinetyFivePercentSpanTheUsualMultiples() {
+        assertThat(StandardNormal.centralHalfWidth(0.8)).isCloseTo(1.2815515655446004, within(1e-13));
+        assertThat(StandardNormal.centralHalfWidth(0.95)).isCloseTo(1.959963984540054, within(1e-13));
+    }
+
+    @Test
+    void probabilitiesOutsideTheOpenUnitIntervalAreRejected() {
+        assertThatThrownBy(() -> StandardNormal.quantile(1.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StandardNormal.quantile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StandardNormal.centralHalfWidth(0.0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
