@@ -56,7 +56,6 @@ public class Identity {
             List<String> skills, List<String> languages, List<String> clearances, boolean active) {
     }
 
-    /** A key as listed: never its secret. */
     /**
      * A key or token as listed: never its secret. {@code createdBy} and {@code revokedBy} are audit
      * references ({@code user:12}, {@code key:3}); null for the bootstrap key and keys issued before
@@ -150,8 +149,8 @@ public class Identity {
 
     /** What an admin changes about a user: each field sent replaces the one held; fields left out stay. */
     public record UserChange(@Nullable String name, @Nullable String email, @Nullable List<String> roles,
-            @Nullable Long teamId,
-            @Nullable List<String> skills, @Nullable List<String> languages, @Nullable List<String> clearances) {
+            @Nullable Long teamId, @Nullable List<String> skills, @Nullable List<String> languages,
+            @Nullable List<String> clearances) {
     }
 
     /**
@@ -297,7 +296,8 @@ public class Identity {
                 """)
                 .param("user", after.id()).param("actor", actor.ref())
                 .param("now", java.sql.Timestamp.from(DatabaseClock.now()))
-                .param("before", before == null ? null : json.writeValueAsString(before)).param("after", json.writeValueAsString(after))
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", json.writeValueAsString(after))
                 .update();
     }
 

@@ -87,7 +87,7 @@ public class Slas {
 
     @Transactional
     public Calendar createCalendar(NewCalendar calendar) {
-        ValidCalendar valid = validate(calendar);
+        Map<String, Object> columns = checked(calendar);
         Instant now = DatabaseClock.now();
         long id;
         try {
@@ -95,7 +95,7 @@ public class Slas {
                     insert into business_calendar (name, zone, hours, holidays, created_at, updated_at)
                     values (:name, :zone, cast(:hours as jsonb), :holidays, :now, :now) returning id
                     """)
-                    .params(valid.params()).param("now", Timestamp.from(now))
+                    .params(columns).param("now", Timestamp.from(now))
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw calendarNameTaken(calendar);
@@ -113,14 +113,14 @@ public class Slas {
     @Transactional
     public Calendar updateCalendar(long id, NewCalendar calendar) {
         calendar(id);
-        ValidCalendar valid = validate(calendar);
+        Map<String, Object> columns = checked(calendar);
         try {
             jdbc.sql("""
                     update business_calendar set name = :name, zone = :zone, hours = cast(:hours as jsonb),
                         holidays = :holidays, updated_at = :now
                     where id = :id
                     """)
-                    .params(valid.params()).param("now", Timestamp.from(DatabaseClock.now())).param("id", id)
+                    .params(columns).param("now", Timestamp.from(DatabaseClock.now())).param("id", id)
                     .update();
         } catch (DuplicateKeyException e) {
             throw calendarNameTaken(calendar);
@@ -136,10 +136,8 @@ public class Slas {
     public record CalendarChanged(long calendarId, List<Long> policyIds) {
     }
 
-    private record ValidCalendar(Map<String, Object> params) {
-    }
-
-    private ValidCalendar validate(NewCalendar calendar) {
+    /** The calendar's columns, once it passed every check; problems name their field. */
+    private Map<String, Object> checked(NewCalendar calendar) {
         Checks checks = new Checks();
         checks.requiredText("name", calendar.name(), 200);
         ZoneId zone = checks.required("zone", calendar.zone()) ? checks.zone("zone", calendar.zone()) : null;
@@ -157,10 +155,10 @@ public class Slas {
         } catch (IllegalArgumentException e) {
             checks.fail("hours", e.getMessage()).throwIfInvalid();
         }
-        return new ValidCalendar(Map.of("name", calendar.name().strip(), "zone", zone.getId(),
+        return Map.of("name", calendar.name().strip(), "zone", zone.getId(),
                 "hours", json.writeValueAsString(hoursJson(hours)),
                 "holidays", holidays.stream().distinct().sorted().map(java.sql.Date::valueOf)
-                        .toArray(java.sql.Date[]::new)));
+                        .toArray(java.sql.Date[]::new));
     }
 
     private static ConflictException calendarNameTaken(NewCalendar calendar) {
