@@ -14,14 +14,27 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vigil.identity.Actors;
 import org.vigil.web.InvalidInputException;
 
-/** Statements of reasons: one case's, and the export in the DSA Transparency Database format. */
+/**
+ * What the service owes the public under the DSA: statements of reasons (one case's, and the export in the
+ * Transparency Database format) and the figures of a transparency report.
+ */
 @RestController
 class StatementController {
 
     private final StatementsOfReasons statements;
+    private final TransparencyReport transparency;
 
-    StatementController(StatementsOfReasons statements) {
+    StatementController(StatementsOfReasons statements, TransparencyReport transparency) {
         this.statements = statements;
+        this.transparency = transparency;
+    }
+
+    /** Notices, decisions and appeals counted for the days from {@code from} to {@code to} (UTC, inclusive). */
+    @GetMapping("/api/v1/transparency-report")
+    TransparencyReport.Report transparencyReport(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        return transparency.between(from, to, Actors.current());
     }
 
     @GetMapping("/api/v1/cases/{id}/statement-of-reasons")

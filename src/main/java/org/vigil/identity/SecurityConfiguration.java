@@ -48,7 +48,8 @@ import org.vigil.web.Problems;
  *   <li>webhooks and their deliveries: admins; accounts' strikes: everyone who may read cases;</li>
  *   <li>answer templates and crisis resources: read by everyone who may read cases, changed by admins;
  *       applied by users;</li>
- *   <li>the statements-of-reasons export: leads, admins and {@code read} keys;</li>
+ *   <li>the statements-of-reasons export and the transparency report: leads, admins and {@code read} keys
+ *       (in-house leads only for the report, which covers every team);</li>
  *   <li>the content policy: read by everyone who may read cases, changed by admins;</li>
  *   <li>routing rules: read and tried (dry run) by leads and admins, changed by admins;</li>
  *   <li>notifications: users, each their own;</li>
@@ -248,7 +249,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/webhooks", "/api/v1/webhooks/deliveries")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/accounts/*/strikes").hasAnyAuthority(readers)
-                        .requestMatchers(GET, "/api/v1/statements-of-reasons")
+                        .requestMatchers(GET, "/api/v1/statements-of-reasons", "/api/v1/transparency-report")
                                 .hasAnyAuthority("SCOPE_read", "SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(GET, "/api/v1/macros", "/api/v1/crisis-resources").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/macros").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
