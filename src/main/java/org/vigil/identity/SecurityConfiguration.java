@@ -173,7 +173,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/me/state").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
                         .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
-                        .requestMatchers(GET, "/workforce", "/workforce/plan.csv").hasAnyAuthority(leads)
+                        .requestMatchers(GET, "/workforce", "/workforce/plan.csv", "/transparency").hasAnyAuthority(leads)
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();

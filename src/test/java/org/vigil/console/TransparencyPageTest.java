@@ -1,0 +1,46 @@
+package org.vigil.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.vigil.support.BrowserTest;
+
+class TransparencyPageTest extends BrowserTest {
+
+    private long notices() {
+        return Long.parseLong(find("#notices-total").getText().replace(",", ""));
+    }
+
+    @Test
+    void anInHouseLeadCountsTheNoticesOfAPeriodAndIsToldWhatIsWrongWithABadOne() {
+        Person lead = person("LEAD", false, List.of(), List.of("en"), List.of());
+        signIn(lead);
+        browser.findElement(By.linkText("Transparency")).click();
+        long before = notices();
+        admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "message", "id", "tp_" + unique()),
+                "source", "hash_match", "reason", "privacy"));
+        find("#period button[type=submit]").click();
+        waitFor(d -> notices() == before + 1);
+        assertThat(find("#by-source").getText()).contains("hash_match");
+        assertThat(find("#by-reason").getText()).contains("privacy");
+
+        browser.get(url("/transparency?from=2026-06-30&to=2026-01-01"));
+        assertThat(find(".problems").getText()).contains("to", "on or after from");
+        assertThat(browser.findElements(By.id("notices-total"))).isEmpty();
+        browser.get(url("/transparency?from=someday&to=2026-01-01"));
+        assertThat(find(".problems").getText()).contains("from", "must be a date");
+    }
+
+    @Test
+    void aVendorLeadHasNoLinkAndIsToldTheReportCoversEveryTeam() {
+        Person vendorLead = person("LEAD", true, List.of(), List.of("en"), List.of());
+        signIn(vendorLead);
+        assertThat(browser.findElements(By.linkText("Transparency"))).isEmpty();
+        browser.get(url("/transparency"));
+        assertThat(find(".problems").getText()).contains("every team");
+        assertThat(browser.findElements(By.id("notices-total"))).isEmpty();
+    }
+}
