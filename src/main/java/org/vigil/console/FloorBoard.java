@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.vigil.cases.Exposure;
 import org.vigil.cases.Floor;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
@@ -36,8 +37,10 @@ class FloorBoard {
     private final Queues queues;
     private final Identity identity;
     private final AgentStates states;
+    private final Exposure exposure;
 
-    FloorBoard(Floor floor, Queues queues, Identity identity, AgentStates states) {
+    FloorBoard(Floor floor, Queues queues, Identity identity, AgentStates states, Exposure exposure) {
+        this.exposure = exposure;
         this.floor = floor;
         this.queues = queues;
         this.identity = identity;
@@ -53,7 +56,7 @@ class FloorBoard {
 
     /** A signed-in agent: state as shown (offline, break, available or handling) and the cases held. */
     record AgentRow(long userId, String name, String team, boolean vendor, String state, Instant since,
-            List<Long> held) {
+            List<Long> held, Exposure.Reviewed exposure) {
     }
 
     record Board(Instant now, List<QueueRow> queues, List<String> bands, Charts.Stacked backlog,
@@ -101,13 +104,15 @@ class FloorBoard {
                 .filter(s -> users.containsKey(s.userId()))
                 .filter(s -> actor.seesAllTeams() || users.get(s.userId()).teamId() == actor.teamId())
                 .toList();
-        Map<Long, List<Long>> held = floor.held(signedIn.stream().map(AgentStates.AgentState::userId).toList());
+        List<Long> ids = signedIn.stream().map(AgentStates.AgentState::userId).toList();
+        Map<Long, List<Long>> held = floor.held(ids);
+        Map<Long, Exposure.Reviewed> exposed = exposure.of(ids, now);
         List<AgentRow> rows = new ArrayList<>();
         for (AgentStates.AgentState s : signedIn) {
             Identity.User user = users.get(s.userId());
             List<Long> cases = held.getOrDefault(s.userId(), List.of());
             rows.add(new AgentRow(user.id(), user.name(), teams.getOrDefault(user.teamId(), "#" + user.teamId()),
-                    user.vendor(), s.shown(now, cases.size()), s.since(), cases));
+                    user.vendor(), s.shown(now, cases.size()), s.since(), cases, exposed.get(s.userId())));
         }
         return rows;
     }

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.vigil.cases.CaseView;
 import org.vigil.cases.Cases;
+import org.vigil.cases.Exposure;
 import org.vigil.cases.Floor;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Actors;
@@ -26,8 +27,10 @@ class HomePage {
     private final Queues queues;
     private final Floor floor;
     private final Cases cases;
+    private final Exposure exposure;
 
-    HomePage(Identity identity, Queues queues, Floor floor, Cases cases) {
+    HomePage(Identity identity, Queues queues, Floor floor, Cases cases, Exposure exposure) {
+        this.exposure = exposure;
         this.identity = identity;
         this.queues = queues;
         this.floor = floor;
@@ -52,6 +55,8 @@ class HomePage {
         model.addAttribute("held", held);
         model.addAttribute("now", Instant.now());
         model.addAttribute("user", user);
+        model.addAttribute("exposure", exposure.of(user.id(), Instant.now()));
+        model.addAttribute("guide", exposure.guide());
         return "console/home";
     }
 }

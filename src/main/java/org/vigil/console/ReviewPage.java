@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,6 +19,7 @@ import org.vigil.cases.Appeals;
 import org.vigil.cases.CaseView;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Decisions;
+import org.vigil.cases.Exposure;
 import org.vigil.cases.Work;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Actors;
@@ -42,9 +44,11 @@ class ReviewPage {
     private final CaseWorkspace workspace;
     private final SupportPage support;
     private final Appeals appeals;
+    private final Exposure exposure;
 
     ReviewPage(Cases cases, Work work, Decisions decisions, Intake intake, ContentPolicy policy,
-            CaseWorkspace workspace, SupportPage support, Appeals appeals) {
+            CaseWorkspace workspace, SupportPage support, Appeals appeals, Exposure exposure) {
+        this.exposure = exposure;
         this.support = support;
         this.appeals = appeals;
         this.cases = cases;
@@ -53,6 +57,19 @@ class ReviewPage {
         this.intake = intake;
         this.policy = policy;
         this.workspace = workspace;
+    }
+
+    /**
+     * The reviewer's exposure to distressing content, which the "next case" panel mentions once it is past
+     * the guide.
+     */
+    @ModelAttribute
+    void exposure(Model model) {
+        Actor actor = Actors.current();
+        if (actor.userId() != null) {
+            model.addAttribute("exposure", exposure.of(actor.userId(), java.time.Instant.now()));
+            model.addAttribute("guide", exposure.guide());
+        }
     }
 
     /** The case the reviewer holds, if any, else the "next case" panel. */

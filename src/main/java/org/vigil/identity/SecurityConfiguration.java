@@ -38,7 +38,8 @@ import org.vigil.web.Problems;
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
- *   <li>claiming work and presence on a case (collision detection): users only;</li>
+ *   <li>claiming work and presence on a case (collision detection), and one's own exposure to
+ *       distressing content: users only;</li>
  *   <li>staffing calculations, plans and scenarios: everyone who may read cases; importing arrival
  *       history from before Vigil, agents' shifts and adherence to them: leads and admins (vendor
  *       leads for their own team);</li>
@@ -226,6 +227,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/work/next", "/api/v1/work/*/release", "/api/v1/work/*/renew")
                                 .hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/api/v1/queues", "/api/v1/me").hasAnyAuthority(readers)
+                        .requestMatchers(GET, "/api/v1/me/exposure").hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/api/v1/workforce/staffing", "/api/v1/workforce/plans",
                                 "/api/v1/workforce/scenarios", "/api/v1/workforce/simulations", "/api/v1/workforce/forecasts",
                                 "/api/v1/workforce/deferred", "/api/v1/workforce/intraday", "/api/v1/workforce/schedules")

@@ -1,0 +1,87 @@
+package org.vigil.cases;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * How much distressing content each reviewer has decided on lately: the cases about the sensitive
+ * categories (child sexual exploitation, self-harm, violent extremism and graphic violence unless
+ * configured otherwise) decided in the last shift-long window, and the time spent on them. Past the
+ * guide (minutes or cases in the window) the reviewer is asked to take a break and their lead sees it on
+ * the floor. A decision counts under its category, or the case's reported one when it found no
+ * violation: the reviewer saw the content either way.
+ */
+@Service
+public class Exposure {
+
+    private final JdbcClient jdbc;
+    private final Guide guide;
+
+    Exposure(JdbcClient jdbc,
+            @Value("${vigil.wellness.sensitive-categories:child_sexual_exploitation,self_harm,violent_extremism,graphic_violence}")
+            List<String> categories,
+            @Value("${vigil.wellness.window:PT8H}") Duration window,
+            @Value("${vigil.wellness.guide-minutes:90}") int minutes,
+            @Value("${vigil.wellness.guide-cases:40}") int cases) {
+        this.jdbc = jdbc;
+        this.guide = new Guide(List.copyOf(categories), window, minutes, cases);
+    }
+
+    /** What counts, over which window, and how much is the guide for it. */
+    public record Guide(List<String> categories, Duration window, int minutes, int cases) {
+    }
+
+    /** One reviewer's exposure in the window: cases and minutes per sensitive category. */
+    public record Reviewed(long userId, int cases, long minutes, Map<String, Integer> byCategory, boolean pastGuide) {
+    }
+
+    public Guide guide() {
+        return guide;
+    }
+
+    public Reviewed of(long userId, Instant now) {
+        return of(List.of(userId), now).get(userId);
+    }
+
+    /** The exposure of each of these reviewers (none is a reviewer with nothing counted). */
+    public Map<Long, Reviewed> of(Collection<Long> userIds, Instant now) {
+        record Row(long userId, String category, int cases, long seconds) {
+        }
+        List<Row> rows = userIds.isEmpty() ? List.of() : jdbc.sql("""
+                select d.decided_by, coalesce(d.category, c.reason), count(*), coalesce(sum(d.handle_seconds), 0)
+                from decision d join vigil_case c on c.id = d.case_id
+                where d.decided_by = any(:users) and d.created_at > :since
+                  and coalesce(d.category, c.reason) = any(:categories)
+                group by 1, 2 order by 1, 3 desc, 2
+                """)
+                .param("users", userIds.stream().distinct().toArray(Long[]::new))
+                .param("since", Timestamp.from(now.minus(guide.window())))
+                .param("categories", guide.categories().toArray(String[]::new))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
+                .list();
+        Map<Long, Map<String, Integer>> byCategory = new HashMap<>();
+        Map<Long, Long> seconds = new HashMap<>();
+        for (Row row : rows) {
+            byCategory.computeIfAbsent(row.userId(), u -> new LinkedHashMap<>()).put(row.category(), row.cases());
+            seconds.merge(row.userId(), row.seconds(), Long::sum);
+        }
+        Map<Long, Reviewed> exposure = new LinkedHashMap<>();
+        for (long user : userIds) {
+            Map<String, Integer> categories = byCategory.getOrDefault(user, Map.of());
+            int cases = categories.values().stream().mapToInt(Integer::intValue).sum();
+            long minutes = seconds.getOrDefault(user, 0L) / 60;
+            exposure.put(user, new Reviewed(user, cases, minutes, categories,
+                    minutes >= guide.minutes() || cases >= guide.cases()));
+        }
+        return exposure;
+    }
+}

@@ -1,0 +1,90 @@
+package org.vigil.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigil.support.Api;
+import org.vigil.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** A reviewer's exposure counts the distressing cases they decided in the window, and nothing else. */
+class ExposureTest extends IntegrationTest {
+
+    private record Reviewer(long id, Api api) {
+    }
+
+    private Reviewer reviewer() {
+        long team = admin.post("/api/v1/teams", Map.of("name", "Wellness " + unique(), "vendor", false)).json()
+                .get("id").asLong();
+        String name = "reviewer-" + unique();
+        long id = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
+                "roles", List.of("AGENT"), "teamId", team, "clearances", List.of("self_harm"))).json()
+                .get("id").asLong();
+        return new Reviewer(id, api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json().get("secret")
+                .asString()));
+    }
+
+    private long decided(Reviewer reviewer, String reason, Map<String, Object> decision) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("subject", Map.of("type", "message", "id", "wb_" + unique()));
+        report.put("source", "classifier");
+        report.put("reason", reason);
+        long caseId = admin.post("/api/v1/reports", report).json().get("caseId").asLong();
+        reviewer.api().post("/api/v1/cases/" + caseId + "/assignment", Map.of("assigneeId", reviewer.id()));
+        Api.Answer answer = reviewer.api().post("/api/v1/cases/" + caseId + "/decision", decision);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return caseId;
+    }
+
+    private JsonNode exposure(Reviewer reviewer) {
+        Api.Answer answer = reviewer.api().get("/api/v1/me/exposure");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
+    void distressingCasesDecidedInTheWindowCountAndPassingTheGuideIsSaid() {
+        Reviewer reviewer = reviewer();
+        Reviewer colleague = reviewer();
+        long selfHarm = decided(reviewer, "self_harm", Map.of("verdict", "violating", "category", "self_harm",
+                "subReason", "promotion", "actions", List.of(Map.of("type", "remove_content")),
+                "rationale", "Instructions."));
+        // no violation found: the reviewer saw the reported content all the same
+        long violence = decided(reviewer, "graphic_violence", Map.of("verdict", "not_violating",
+                "rationale", "A film still."));
+        decided(reviewer, "spam", Map.of("verdict", "violating", "category", "spam", "subReason", "scam",
+                "actions", List.of(Map.of("type", "remove_content")), "rationale", "Phishing."));
+        decided(colleague, "graphic_violence", Map.of("verdict", "not_violating", "rationale", "Cartoon."));
+
+        JsonNode mine = exposure(reviewer);
+        assertThat(mine.get("guide").get("minutes").asInt()).isEqualTo(90);
+        assertThat(mine.get("guide").get("window").asString()).isEqualTo("PT8H");
+        assertThat(mine.get("exposure").get("cases").asInt()).isEqualTo(2);
+        assertThat(mine.get("exposure").get("byCategory").get("self_harm").asInt()).isEqualTo(1);
+        assertThat(mine.get("exposure").get("byCategory").get("graphic_violence").asInt()).isEqualTo(1);
+        assertThat(mine.get("exposure").get("byCategory").has("spam")).isFalse();
+        assertThat(mine.get("exposure").get("pastGuide").asBoolean()).isFalse();
+        assertThat(exposure(colleague).get("exposure").get("cases").asInt()).isEqualTo(1);
+
+        // an hour on each: 120 minutes, past the guide of 90
+        jdbc.sql("update decision set handle_seconds = 3600 where case_id in (:a, :b)")
+                .param("a", selfHarm).param("b", violence).update();
+        mine = exposure(reviewer);
+        assertThat(mine.get("exposure").get("minutes").asLong()).isEqualTo(120);
+        assertThat(mine.get("exposure").get("pastGuide").asBoolean()).isTrue();
+
+        // a decision from before the window no longer counts
+        jdbc.sql("update decision set created_at = created_at - interval '9 hours' where case_id = :a")
+                .param("a", selfHarm).update();
+        mine = exposure(reviewer);
+        assertThat(mine.get("exposure").get("cases").asInt()).isEqualTo(1);
+        assertThat(mine.get("exposure").get("minutes").asLong()).isEqualTo(60);
+        assertThat(mine.get("exposure").get("pastGuide").asBoolean()).isFalse();
+
+        // one's own only: keys have no exposure to ask about
+        assertThat(integration("read").get("/api/v1/me/exposure").status()).isEqualTo(403);
+    }
+}
