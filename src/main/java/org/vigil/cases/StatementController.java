@@ -15,18 +15,29 @@ import org.vigil.identity.Actors;
 import org.vigil.web.InvalidInputException;
 
 /**
- * What the service owes the public under the DSA: statements of reasons (one case's, and the export in the
- * Transparency Database format) and the figures of a transparency report.
+ * Reports over a period: what the service owes the public under the DSA (statements of reasons, one case's
+ * and the export in the Transparency Database format, and the figures of a transparency report) and the
+ * teams' scorecards.
  */
 @RestController
 class StatementController {
 
     private final StatementsOfReasons statements;
     private final TransparencyReport transparency;
+    private final Scorecards scorecards;
 
-    StatementController(StatementsOfReasons statements, TransparencyReport transparency) {
+    StatementController(StatementsOfReasons statements, TransparencyReport transparency, Scorecards scorecards) {
         this.statements = statements;
         this.transparency = transparency;
+        this.scorecards = scorecards;
+    }
+
+    /** Each team's decisions, handle time, escalations and appeal outcomes for the days from {@code from} to {@code to}. */
+    @GetMapping("/api/v1/scorecards")
+    Scorecards.Cards scorecards(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        return scorecards.between(from, to, Actors.current());
     }
 
     /** Notices, decisions and appeals counted for the days from {@code from} to {@code to} (UTC, inclusive). */

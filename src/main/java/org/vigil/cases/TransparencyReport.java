@@ -3,8 +3,6 @@ package org.vigil.cases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
-import org.vigil.web.Checks;
 import org.vigil.web.ForbiddenException;
 
 /**
@@ -62,16 +59,10 @@ public class TransparencyReport {
             throw new ForbiddenException("the transparency report covers every team's work; vendor users cannot "
                     + "read it");
         }
-        Checks checks = new Checks();
-        checks.required("from", from);
-        checks.required("to", to);
-        if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)) {
-            checks.fail("to", "must be on or after from and cover at most " + MAX_DAYS + " days");
-        }
-        checks.throwIfInvalid();
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new Report(from, to, notices(start, end), decisions(start, end), appeals(start, end));
+        Period period = Period.of(from, to, MAX_DAYS);
+        Instant start = period.start();
+        Instant end = period.end();
+        return new Report(period.from(), period.to(), notices(start, end), decisions(start, end), appeals(start, end));
     }
 
     private Notices notices(Instant start, Instant end) {

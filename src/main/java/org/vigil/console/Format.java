@@ -17,6 +17,11 @@ class Format {
             .withZone(ZoneOffset.UTC);
 
     /** A duration as a person reads it: {@code 45s}, {@code 12m}, {@code 3h 05m}, {@code 2d 4h}. */
+    /** A number of seconds as a duration, e.g. {@code 4m 10s}; a dash for none. */
+    public String seconds(@Nullable Number seconds) {
+        return seconds == null ? "—" : duration(Duration.ofSeconds(Math.round(seconds.doubleValue())));
+    }
+
     public String duration(@Nullable Duration duration) {
         if (duration == null) {
             return "—";

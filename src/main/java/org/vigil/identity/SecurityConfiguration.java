@@ -50,7 +50,8 @@ import org.vigil.web.Problems;
  *   <li>answer templates and crisis resources: read by everyone who may read cases, changed by admins;
  *       applied by users;</li>
  *   <li>the statements-of-reasons export and the transparency report: leads, admins and {@code read} keys
- *       (in-house leads only for the report, which covers every team);</li>
+ *       (in-house leads only for the report, which covers every team); team scorecards: the same (vendor
+ *       leads their own team's);</li>
  *   <li>the content policy: read by everyone who may read cases, changed by admins;</li>
  *   <li>routing rules: read and tried (dry run) by leads and admins, changed by admins;</li>
  *   <li>notifications: users, each their own;</li>
@@ -174,7 +175,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/me/state").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
                         .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
-                        .requestMatchers(GET, "/workforce", "/workforce/plan.csv", "/transparency").hasAnyAuthority(leads)
+                        .requestMatchers(GET, "/workforce", "/workforce/plan.csv", "/transparency",
+                                "/scorecards").hasAnyAuthority(leads)
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();
@@ -251,7 +253,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/webhooks", "/api/v1/webhooks/deliveries")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(GET, "/api/v1/accounts/*/strikes").hasAnyAuthority(readers)
-                        .requestMatchers(GET, "/api/v1/statements-of-reasons", "/api/v1/transparency-report")
+                        .requestMatchers(GET, "/api/v1/statements-of-reasons", "/api/v1/transparency-report",
+                                "/api/v1/scorecards")
                                 .hasAnyAuthority("SCOPE_read", "SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(GET, "/api/v1/macros", "/api/v1/crisis-resources").hasAnyAuthority(readers)
                         .requestMatchers(POST, "/api/v1/macros").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")

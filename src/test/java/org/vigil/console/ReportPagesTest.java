@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.vigil.support.BrowserTest;
 
-class TransparencyPageTest extends BrowserTest {
+class ReportPagesTest extends BrowserTest {
 
     private long notices() {
         return Long.parseLong(find("#notices-total").getText().replace(",", ""));
@@ -42,5 +42,30 @@ class TransparencyPageTest extends BrowserTest {
         browser.get(url("/transparency"));
         assertThat(find(".problems").getText()).contains("every team");
         assertThat(browser.findElements(By.id("notices-total"))).isEmpty();
+    }
+
+    @Test
+    void aVendorLeadScoresTheirOwnTeamOnly() {
+        Person lead = person("LEAD", true, List.of(), List.of("en"), List.of());
+        Person reviewer = person("AGENT", lead.teamId(), List.of("review"), List.of("en"), List.of());
+        var api = apiOf(reviewer);
+        long caseId = admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "message", "id", "sp_" + unique()),
+                "source", "classifier", "reason", "spam")).json().get("caseId").asLong();
+        api.post("/api/v1/cases/" + caseId + "/assignment", Map.of("assigneeId", reviewer.id()));
+        assertThat(api.post("/api/v1/cases/" + caseId + "/decision", Map.of("verdict", "violating", "category", "spam",
+                "subReason", "scam", "actions", List.of(Map.of("type", "remove_content")), "rationale", "Phishing."))
+                .status()).isEqualTo(201);
+        signIn(lead);
+        browser.findElement(By.linkText("Scorecards")).click();
+        var rows = waitFor(d -> {
+            var found = d.findElements(By.cssSelector("#scorecards tbody tr"));
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().getAttribute("data-team")).isEqualTo(String.valueOf(lead.teamId()));
+        assertThat(rows.getFirst().getText()).contains("vendor", "1", "100.0%");
+
+        browser.get(url("/scorecards?from=2026-01-01&to=2026-06-30"));
+        assertThat(find(".problems").getText()).contains("to", "at most 92 days");
     }
 }
