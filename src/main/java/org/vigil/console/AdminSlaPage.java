@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigil.identity.Actors;
 import org.vigil.routing.Queues;
 import org.vigil.sla.Metric;
 import org.vigil.sla.Slas;
@@ -195,7 +196,7 @@ class AdminSlaPage {
     @PostMapping("/calendars")
     String createCalendar(@ModelAttribute("calendarForm") CalendarForm form, Model model, RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            Slas.Calendar created = slas.createCalendar(form.toCalendar());
+            Slas.Calendar created = slas.createCalendar(form.toCalendar(), Actors.current());
             return new Forms.Done("/admin/sla", "Calendar " + created.name() + " created.");
         }, () -> {
             model.addAttribute("calendarProblems", true);
@@ -215,7 +216,7 @@ class AdminSlaPage {
         Slas.Calendar calendar = slas.calendar(id);
         CalendarEditForm form = CalendarEditForm.posted(params);
         return Forms.submit(model, redirect, () -> {
-            Slas.Calendar saved = slas.updateCalendar(id, form.toCalendar());
+            Slas.Calendar saved = slas.updateCalendar(id, form.toCalendar(), Actors.current());
             return new Forms.Done("/admin/sla", "Calendar " + saved.name()
                     + " saved: open cases under its policies are measured with it from their next check.");
         }, () -> calendarPage(model, calendar, form));
@@ -235,7 +236,7 @@ class AdminSlaPage {
             RedirectAttributes redirect) {
         PolicyForm form = typed.withTargets(params);
         return Forms.submit(model, redirect, () -> {
-            Slas.Policy created = slas.createPolicy(form.toPolicy());
+            Slas.Policy created = slas.createPolicy(form.toPolicy(), Actors.current());
             return new Forms.Done("/admin/sla", "SLA policy " + created.name() + " created.");
         }, () -> page(model, CalendarForm.empty(), form));
     }
@@ -252,7 +253,7 @@ class AdminSlaPage {
         Slas.Policy policy = slas.policy(id);
         PolicyForm form = typed.withTargets(params);
         return Forms.submit(model, redirect, () -> {
-            Slas.Policy saved = slas.updatePolicy(id, form.toPolicy());
+            Slas.Policy saved = slas.updatePolicy(id, form.toPolicy(), Actors.current());
             return new Forms.Done("/admin/sla", "SLA policy " + saved.name() + " saved as version "
                     + saved.version() + ".");
         }, () -> policyPage(model, policy, form));

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.identity.Actors;
 
 /** Business calendars and SLA policies: everyone who reads cases may see them, admins change them. */
 @RestController
@@ -35,14 +36,14 @@ class SlaController {
 
     @PostMapping("/calendars")
     ResponseEntity<Slas.Calendar> createCalendar(@RequestBody Slas.NewCalendar calendar) {
-        Slas.Calendar created = slas.createCalendar(calendar);
+        Slas.Calendar created = slas.createCalendar(calendar, Actors.current());
         return ResponseEntity.created(URI.create("/api/v1/sla/calendars/" + created.id())).body(created);
     }
 
     /** Replaces a calendar (same body as a new one); running clocks are measured with it from their next check. */
     @PutMapping("/calendars/{id}")
     Slas.Calendar updateCalendar(@PathVariable long id, @RequestBody Slas.NewCalendar calendar) {
-        return slas.updateCalendar(id, calendar);
+        return slas.updateCalendar(id, calendar, Actors.current());
     }
 
     @GetMapping("/policies")
@@ -57,12 +58,12 @@ class SlaController {
 
     @PostMapping("/policies")
     ResponseEntity<Slas.Policy> createPolicy(@RequestBody Slas.NewPolicy policy) {
-        Slas.Policy created = slas.createPolicy(policy);
+        Slas.Policy created = slas.createPolicy(policy, Actors.current());
         return ResponseEntity.created(URI.create("/api/v1/sla/policies/" + created.id())).body(created);
     }
 
     @PutMapping("/policies/{id}")
     Slas.Policy updatePolicy(@PathVariable long id, @RequestBody Slas.NewPolicy policy) {
-        return slas.updatePolicy(id, policy);
+        return slas.updatePolicy(id, policy, Actors.current());
     }
 }

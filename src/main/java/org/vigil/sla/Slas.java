@@ -26,6 +26,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.identity.Actor;
 import org.vigil.platform.AfterCommit;
 import org.vigil.platform.Reloaded;
 import org.vigil.platform.DatabaseClock;
@@ -72,9 +73,12 @@ public class Slas {
 
     // ---------------------------------------------------------------- calendars
 
-    /** A business calendar as the API shows it: weekly hours as {@code HH:mm} spans per weekday. */
+    /**
+     * A business calendar as the API shows it: weekly hours as {@code HH:mm} spans per weekday; who made or
+     * last changed it and when ({@code updatedBy} is null for calendars from before that was kept).
+     */
     public record Calendar(long id, String name, String zone, Map<String, List<List<String>>> hours,
-            List<LocalDate> holidays) {
+            List<LocalDate> holidays, @Nullable String updatedBy, Instant updatedAt) {
     }
 
     public record NewCalendar(@Nullable String name, @Nullable String zone,
@@ -86,16 +90,16 @@ public class Slas {
     }
 
     @Transactional
-    public Calendar createCalendar(NewCalendar calendar) {
+    public Calendar createCalendar(NewCalendar calendar, Actor actor) {
         Map<String, Object> columns = checked(calendar);
         Instant now = DatabaseClock.now();
         long id;
         try {
             id = jdbc.sql("""
-                    insert into business_calendar (name, zone, hours, holidays, created_at, updated_at)
-                    values (:name, :zone, cast(:hours as jsonb), :holidays, :now, :now) returning id
+                    insert into business_calendar (name, zone, hours, holidays, created_at, updated_at, updated_by)
+                    values (:name, :zone, cast(:hours as jsonb), :holidays, :now, :now, :actor) returning id
                     """)
-                    .params(columns).param("now", Timestamp.from(now))
+                    .params(columns).param("now", Timestamp.from(now)).param("actor", actor.ref())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw calendarNameTaken(calendar);
@@ -111,16 +115,17 @@ public class Slas {
      * recorded stay.
      */
     @Transactional
-    public Calendar updateCalendar(long id, NewCalendar calendar) {
+    public Calendar updateCalendar(long id, NewCalendar calendar, Actor actor) {
         calendar(id);
         Map<String, Object> columns = checked(calendar);
         try {
             jdbc.sql("""
                     update business_calendar set name = :name, zone = :zone, hours = cast(:hours as jsonb),
-                        holidays = :holidays, updated_at = :now
+                        holidays = :holidays, updated_at = :now, updated_by = :actor
                     where id = :id
                     """)
                     .params(columns).param("now", Timestamp.from(DatabaseClock.now())).param("id", id)
+                    .param("actor", actor.ref())
                     .update();
         } catch (DuplicateKeyException e) {
             throw calendarNameTaken(calendar);
@@ -238,7 +243,8 @@ public class Slas {
      */
     public record Policy(long id, String name, String kind, boolean isDefault, long calendarId,
             Map<String, Map<String, Long>> targets, long warnBeforeSeconds, boolean raisePriority,
-            boolean notifyLeads, @Nullable Long escalationQueueId, int version) {
+            boolean notifyLeads, @Nullable Long escalationQueueId, int version, @Nullable String updatedBy,
+            Instant updatedAt) {
 
         /** The target of a metric at a priority (0 = P0), if the policy sets one. */
         public @Nullable Duration target(Metric metric, int priority) {
@@ -279,7 +285,7 @@ public class Slas {
     }
 
     @Transactional
-    public Policy createPolicy(NewPolicy policy) {
+    public Policy createPolicy(NewPolicy policy, Actor actor) {
         Valid valid = validate(policy);
         if (valid.isDefault()) {
             jdbc.sql("update sla_policy set is_default = false where kind = :kind and is_default")
@@ -290,12 +296,13 @@ public class Slas {
         try {
             id = jdbc.sql("""
                     insert into sla_policy (name, kind, is_default, calendar_id, targets, warn_before_seconds,
-                            raise_priority, notify_leads, escalation_queue_id, version, created_at, updated_at)
+                            raise_priority, notify_leads, escalation_queue_id, version, created_at, updated_at,
+                            updated_by)
                     values (:name, :kind, :isDefault, :calendar, cast(:targets as jsonb), :warn, :raise, :notify,
-                            :queue, 1, :now, :now)
+                            :queue, 1, :now, :now, :actor)
                     returning id
                     """)
-                    .params(valid.params()).param("now", Timestamp.from(now))
+                    .params(valid.params()).param("now", Timestamp.from(now)).param("actor", actor.ref())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("name", "an SLA policy named '" + Checks.quote(policy.name())
@@ -310,7 +317,7 @@ public class Slas {
      * clocks follow the new targets from their next evaluation; breaches already recorded stay.
      */
     @Transactional
-    public Policy updatePolicy(long id, NewPolicy policy) {
+    public Policy updatePolicy(long id, NewPolicy policy, Actor actor) {
         Policy current = policy(id);
         if (!current.kind().equals(policy.kind())) {
             throw new ConflictException("kind", "a policy keeps its kind (" + current.kind()
@@ -330,10 +337,11 @@ public class Slas {
                     update sla_policy set name = :name, is_default = :isDefault, calendar_id = :calendar,
                         targets = cast(:targets as jsonb), warn_before_seconds = :warn, raise_priority = :raise,
                         notify_leads = :notify, escalation_queue_id = :queue, version = version + 1,
-                        updated_at = :now
+                        updated_at = :now, updated_by = :actor
                     where id = :id
                     """)
                     .params(valid.params()).param("now", Timestamp.from(DatabaseClock.now())).param("id", id)
+                    .param("actor", actor.ref())
                     .update();
             events.publishEvent(new PolicyChanged(id, current.version() + 1));
         } catch (DuplicateKeyException e) {
@@ -519,7 +527,7 @@ public class Slas {
                     WeeklyHours weekly = weeklyHours(checks, hours);
                     ZoneId zone = ZoneId.of(rs.getString("zone"));
                     Calendar calendar = new Calendar(rs.getLong("id"), rs.getString("name"), zone.getId(), hours,
-                            List.copyOf(holidays));
+                            List.copyOf(holidays), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
                     return new Loaded(calendar, BusinessCalendar.of(zone, weekly).withHolidays(holidays));
                 })
                 .list().stream()
@@ -529,7 +537,8 @@ public class Slas {
                         rs.getBoolean("is_default"), rs.getLong("calendar_id"),
                         json.readValue(rs.getString("targets"), TARGETS), rs.getLong("warn_before_seconds"),
                         rs.getBoolean("raise_priority"), rs.getBoolean("notify_leads"),
-                        rs.getObject("escalation_queue_id", Long.class), rs.getInt("version")))
+                        rs.getObject("escalation_queue_id", Long.class), rs.getInt("version"),
+                        rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()))
                 .list().stream()
                 .collect(Collectors.toMap(Policy::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         return new Snapshot(policies, calendars);

@@ -296,6 +296,7 @@ class SlaTest extends IntegrationTest {
         Api.Answer updated = admin.put("/api/v1/sla/policies/" + policyId, body);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+        assertThat(updated.json().get("updatedBy").asString()).startsWith("key:");
 
         JsonNode sla = admin.get("/api/v1/cases/" + id + "/sla").json();
         assertThat(sla.get("policyVersion").asInt()).isEqualTo(2);
@@ -338,6 +339,7 @@ class SlaTest extends IntegrationTest {
         Api.Answer saved = admin.put("/api/v1/sla/calendars/" + calendarId, edited);
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         assertThat(saved.json().get("holidays").get(0).asString()).isEqualTo(today.toString());
+        assertThat(saved.json().get("updatedBy").asString()).isEqualTo(admin.get("/api/v1/me").json().get("ref").asString());
         assertThat(instant(metric(admin.get("/api/v1/cases/" + id + "/sla").json(), "first_reply").get("dueAt")))
                 .isEqualTo(nextDay.plus(Duration.ofHours(1)));
         // the queue order follows once the watcher has rechecked the cases of the calendar's policies

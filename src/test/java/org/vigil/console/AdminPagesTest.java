@@ -218,7 +218,7 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         fill("#edit-policy [name='target.time_to_decision.P0']", "30");
         find("#edit-policy button[type=submit]").click();
         assertThat(find(".flash").getText()).isEqualTo("SLA policy " + policy + " saved as version 2.");
-        assertThat(rowOf("#policies", policy).getText()).contains("P0 30m", "P1 240m");
+        assertThat(rowOf("#policies", policy).getText()).contains("P0 30m", "P1 240m", "by user:" + adminUser.id());
 
         // the calendar's page: split Monday's hours, close Friday, add a holiday; a bad span names its day
         rowOf("#calendars", calendar).findElement(By.linkText(calendar)).click();
@@ -236,9 +236,10 @@ class AdminPagesTest extends org.vigil.support.BrowserTest {
         fill("#edit-calendar [name='hours.SATURDAY']", "");
         find("#edit-calendar button[type=submit]").click();
         assertThat(find(".flash").getText()).startsWith("Calendar " + calendar + " saved");
-        assertThat(rowOf("#calendars", calendar).getText()).contains("MON 09:00–12:00, 13:00–17:00", "THU 09:00–17:00")
+        assertThat(rowOf("#calendars", calendar).getText()).contains("MON 09:00–12:00, 13:00–17:00", "THU 09:00–17:00",
+                        "by user:" + adminUser.id())
                 .doesNotContain("FRI");
-        assertThat(rowOf("#calendars", calendar).findElements(By.tagName("td")).getLast().getText()).isEqualTo("3");
+        assertThat(rowOf("#calendars", calendar).findElements(By.tagName("td")).get(4).getText()).isEqualTo("3");
     }
 
     @Test
