@@ -29,4 +29,4 @@ java -cp "$cp" org.vigil.load.PageLoad "$base" agent@vigil.example vigil-demo-pa
      / /review "/cases/$review" "/cases/$ticket" "/cases?status=new,open"
 echo "== lead@vigil.example"
 java -cp "$cp" org.vigil.load.PageLoad "$base" lead@vigil.example vigil-demo-password "$requests" \
-     /floor /floor/board /workforce
+     /floor /floor/board /workforce /scorecards /transparency
