@@ -13,21 +13,11 @@ import tools.jackson.databind.JsonNode;
 /** A reviewer's exposure counts the distressing cases they decided in the window, and nothing else. */
 class ExposureTest extends IntegrationTest {
 
-    private record Reviewer(long id, Api api) {
+    private Member reviewer() {
+        return member("AGENT", newTeam(false), "self_harm");
     }
 
-    private Reviewer reviewer() {
-        long team = admin.post("/api/v1/teams", Map.of("name", "Wellness " + unique(), "vendor", false)).json()
-                .get("id").asLong();
-        String name = "reviewer-" + unique();
-        long id = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
-                "roles", List.of("AGENT"), "teamId", team, "clearances", List.of("self_harm"))).json()
-                .get("id").asLong();
-        return new Reviewer(id, api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json().get("secret")
-                .asString()));
-    }
-
-    private long decided(Reviewer reviewer, String reason, Map<String, Object> decision) {
+    private long decided(Member reviewer, String reason, Map<String, Object> decision) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("subject", Map.of("type", "message", "id", "wb_" + unique()));
         report.put("source", "classifier");
@@ -39,7 +29,7 @@ class ExposureTest extends IntegrationTest {
         return caseId;
     }
 
-    private JsonNode exposure(Reviewer reviewer) {
+    private JsonNode exposure(Member reviewer) {
         Api.Answer answer = reviewer.api().get("/api/v1/me/exposure");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.json();
@@ -47,8 +37,8 @@ class ExposureTest extends IntegrationTest {
 
     @Test
     void distressingCasesDecidedInTheWindowCountAndPassingTheGuideIsSaid() {
-        Reviewer reviewer = reviewer();
-        Reviewer colleague = reviewer();
+        Member reviewer = reviewer();
+        Member colleague = reviewer();
         long selfHarm = decided(reviewer, "self_harm", Map.of("verdict", "violating", "category", "self_harm",
                 "subReason", "promotion", "actions", List.of(Map.of("type", "remove_content")),
                 "rationale", "Instructions."));

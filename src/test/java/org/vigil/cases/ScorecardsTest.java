@@ -14,23 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 class ScorecardsTest extends IntegrationTest {
 
-    private record Reviewer(long id, Api api) {
-    }
-
-    private long team(boolean vendor) {
-        return admin.post("/api/v1/teams", Map.of("name", "Scored " + unique(), "vendor", vendor)).json()
-                .get("id").asLong();
-    }
-
-    private Reviewer person(long team, String role) {
-        String name = role.toLowerCase() + "-" + unique();
-        long id = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
-                "roles", List.of(role), "teamId", team, "skills", List.of("review"))).json().get("id").asLong();
-        return new Reviewer(id, api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json().get("secret")
-                .asString()));
-    }
-
-    private long decide(Reviewer reviewer, String account, Map<String, Object> decision, int handleSeconds) {
+    private long decide(Member reviewer, String account, Map<String, Object> decision, int handleSeconds) {
         long caseId = admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "character", "id",
                 "sc_" + unique(), "ownerId", account), "source", "user", "reason", "harassment",
                 "reporter", Map.of("id", "r-" + unique()))).json().get("caseId").asLong();
@@ -58,10 +42,10 @@ class ScorecardsTest extends IntegrationTest {
 
     @Test
     void eachTeamIsScoredOnItsDecisionsAndHowTheyStoodUpOnAppeal() {
-        long vendor = team(true);
-        long inHouse = team(false);
-        Reviewer outsourced = person(vendor, "AGENT");
-        Reviewer staff = person(inHouse, "AGENT");
+        long vendor = newTeam(true);
+        long inHouse = newTeam(false);
+        Member outsourced = member("AGENT", vendor);
+        Member staff = member("AGENT", inHouse);
         Map<String, Object> violating = Map.of("verdict", "violating", "category", "harassment",
                 "subReason", "threats", "actions", List.of(Map.of("type", "remove_content")), "rationale", "Threats.");
         String account = "acct_" + unique();
@@ -91,10 +75,10 @@ class ScorecardsTest extends IntegrationTest {
         assertThat(own.get("overturnRate").isNull()).isTrue();
 
         // a vendor lead sees their own team's card only; an agent none
-        JsonNode theirs = person(vendor, "LEAD").api().get(today()).json();
+        JsonNode theirs = member("LEAD", vendor).api().get(today()).json();
         assertThat(theirs.get("teams")).hasSize(1);
         assertThat(theirs.get("teams").get(0).get("teamId").asLong()).isEqualTo(vendor);
-        assertThat(person(team(true), "LEAD").api().get(today()).json().get("teams")).isEmpty();
+        assertThat(member("LEAD", newTeam(true)).api().get(today()).json().get("teams")).isEmpty();
         assertThat(staff.api().get(today()).status()).isEqualTo(403);
 
         // a period before all this scores none of it; bad periods name their field

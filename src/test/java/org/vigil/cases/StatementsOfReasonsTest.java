@@ -14,20 +14,11 @@ import tools.jackson.databind.JsonNode;
 
 class StatementsOfReasonsTest extends IntegrationTest {
 
-    private record Reviewer(long id, Api api) {
+    private Member reviewer() {
+        return member("AGENT", newTeam(false));
     }
 
-    private Reviewer reviewer() {
-        long team = admin.post("/api/v1/teams", Map.of("name", "SoR " + unique(), "vendor", false)).json()
-                .get("id").asLong();
-        String name = "reviewer-" + unique();
-        long id = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
-                "roles", List.of("AGENT"), "teamId", team)).json().get("id").asLong();
-        return new Reviewer(id, api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json().get("secret")
-                .asString()));
-    }
-
-    private long decided(Reviewer reviewer, String source, String type, List<Map<String, Object>> actions) {
+    private long decided(Member reviewer, String source, String type, List<Map<String, Object>> actions) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("subject", Map.of("type", type, "id", "sor_" + unique(), "ownerId", "acct_" + unique()));
         report.put("source", source);
@@ -48,7 +39,7 @@ class StatementsOfReasonsTest extends IntegrationTest {
 
     @Test
     void everyEnforcementHasAStatementOfReasonsInTheTransparencyDatabaseFormat() {
-        Reviewer reviewer = reviewer();
+        Member reviewer = reviewer();
         long flagged = decided(reviewer, "classifier", "message", List.of(Map.of("type", "remove_content"),
                 Map.of("type", "suspend", "durationHours", 48)));
         long reported = decided(reviewer, "user", "character", List.of(Map.of("type", "ban")));

@@ -19,28 +19,6 @@ import tools.jackson.databind.JsonNode;
  */
 class TransparencyReportTest extends IntegrationTest {
 
-    private record Reviewer(long id, Api api) {
-    }
-
-    private Reviewer reviewer() {
-        long team = admin.post("/api/v1/teams", Map.of("name", "Transparency " + unique(), "vendor", false)).json()
-                .get("id").asLong();
-        String name = "reviewer-" + unique();
-        long id = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
-                "roles", List.of("AGENT"), "teamId", team)).json().get("id").asLong();
-        return new Reviewer(id, api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json().get("secret")
-                .asString()));
-    }
-
-    private Api person(String role, boolean vendor) {
-        long team = admin.post("/api/v1/teams", Map.of("name", "Team " + unique(), "vendor", vendor)).json()
-                .get("id").asLong();
-        String name = role.toLowerCase() + "-" + unique();
-        long id = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
-                "roles", List.of(role), "teamId", team)).json().get("id").asLong();
-        return api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json().get("secret").asString());
-    }
-
     private long report(String source, String reason, String account) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("subject", Map.of("type", "character", "id", "tr_" + unique(), "ownerId", account));
@@ -54,7 +32,7 @@ class TransparencyReportTest extends IntegrationTest {
         return filed.json().get("caseId").asLong();
     }
 
-    private void decide(Reviewer reviewer, long caseId, Map<String, Object> decision) {
+    private void decide(Member reviewer, long caseId, Map<String, Object> decision) {
         reviewer.api().post("/api/v1/cases/" + caseId + "/assignment", Map.of("assigneeId", reviewer.id()));
         Api.Answer decided = reviewer.api().post("/api/v1/cases/" + caseId + "/decision", decision);
         assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
@@ -78,8 +56,8 @@ class TransparencyReportTest extends IntegrationTest {
     @Test
     void theReportGrowsByTheNoticesDecisionsAndAppealsOfItsPeriod() {
         JsonNode before = today();
-        Reviewer first = reviewer();
-        Reviewer second = reviewer();
+        Member first = member("AGENT", newTeam(false));
+        Member second = member("AGENT", newTeam(false));
         String account = "acct_" + unique();
         long removed = report("user", "harassment", account);
         report("user", "harassment", "acct_" + unique());
@@ -154,9 +132,9 @@ class TransparencyReportTest extends IntegrationTest {
         assertThat(integration("intake").get("/api/v1/transparency-report?from=2026-01-01&to=2026-01-31").status())
                 .isEqualTo(403);
         String january = "/api/v1/transparency-report?from=2026-01-01&to=2026-01-31";
-        assertThat(person("AGENT", false).get(january).status()).isEqualTo(403);
-        assertThat(person("LEAD", false).get(january).status()).isEqualTo(200);
-        Api.Answer vendor = person("LEAD", true).get(january);
+        assertThat(member("AGENT", newTeam(false)).api().get(january).status()).isEqualTo(403);
+        assertThat(member("LEAD", newTeam(false)).api().get(january).status()).isEqualTo(200);
+        Api.Answer vendor = member("LEAD", newTeam(true)).api().get(january);
         assertThat(vendor.status()).isEqualTo(403);
         assertThat(vendor.body()).contains("every team");
     }

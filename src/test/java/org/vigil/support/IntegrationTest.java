@@ -71,6 +71,30 @@ public abstract class IntegrationTest {
         return api(key.json().get("secret").asString());
     }
 
+    /** A user called through their own personal token. */
+    protected record Member(long id, long teamId, Api api) {
+    }
+
+    /** A new team, in-house or vendor. */
+    protected long newTeam(boolean vendor) {
+        return admin.post("/api/v1/teams", Map.of("name", "team " + unique(), "vendor", vendor)).json()
+                .get("id").asLong();
+    }
+
+    /** A user with this role in the team (skill {@code review}, language {@code en}), and the API as them. */
+    protected Member member(String role, long teamId, String... clearances) {
+        String name = role.toLowerCase() + "-" + unique();
+        var created = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
+                "roles", List.of(role), "teamId", teamId, "skills", List.of("review"), "languages", List.of("en"),
+                "clearances", List.of(clearances)));
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not create a user: " + created);
+        }
+        long id = created.json().get("id").asLong();
+        return new Member(id, teamId, api(admin.post("/api/v1/users/" + id + "/tokens", Map.of()).json()
+                .get("secret").asString()));
+    }
+
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
