@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
  * How much distressing content each reviewer has decided on lately: the cases about the sensitive
  * categories (child sexual exploitation, self-harm, violent extremism and graphic violence unless
  * configured otherwise) decided in the last shift-long window, and the time spent on them. Past the
- * guide (minutes or cases in the window) the reviewer is asked to take a break and their lead sees it on
- * the floor. A decision counts under its category, or the case's reported one when it found no
+ * guide (minutes or cases in the window) the reviewer is asked to take a break, claim-next hands them
+ * other work only (unless switched off), and their lead sees it on the floor. A lead may still assign
+ * them such a case directly. A decision counts under its category, or the case's reported one when it found no
  * violation: the reviewer saw the content either way.
  */
 @Service
@@ -31,13 +32,17 @@ public class Exposure {
             List<String> categories,
             @Value("${vigil.wellness.window:PT8H}") Duration window,
             @Value("${vigil.wellness.guide-minutes:90}") int minutes,
-            @Value("${vigil.wellness.guide-cases:40}") int cases) {
+            @Value("${vigil.wellness.guide-cases:40}") int cases,
+            @Value("${vigil.wellness.hold-past-guide:true}") boolean holdPastGuide) {
         this.jdbc = jdbc;
-        this.guide = new Guide(List.copyOf(categories), window, minutes, cases);
+        this.guide = new Guide(List.copyOf(categories), window, minutes, cases, holdPastGuide);
     }
 
-    /** What counts, over which window, and how much is the guide for it. */
-    public record Guide(List<String> categories, Duration window, int minutes, int cases) {
+    /**
+     * What counts, over which window, how much is the guide for it, and whether claim-next hands a reviewer
+     * past it other work only.
+     */
+    public record Guide(List<String> categories, Duration window, int minutes, int cases, boolean holdPastGuide) {
     }
 
     /** One reviewer's exposure in the window: cases and minutes per sensitive category. */
@@ -46,6 +51,14 @@ public class Exposure {
 
     public Guide guide() {
         return guide;
+    }
+
+    /**
+     * The categories claim-next should not hand this reviewer now: the sensitive ones once they are past the
+     * guide (unless holding is switched off), none before.
+     */
+    List<String> spared(long userId, Instant now) {
+        return guide.holdPastGuide() && of(userId, now).pastGuide() ? guide.categories() : List.of();
     }
 
     public Reviewed of(long userId, Instant now) {

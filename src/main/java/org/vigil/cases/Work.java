@@ -35,9 +35,11 @@ public class Work {
     private final Cases cases;
     private final Duration lease;
     private final int maxHeld;
+    private final Exposure exposure;
 
-    Work(JdbcClient jdbc, JsonMapper json, Queues queues, Cases cases,
+    Work(JdbcClient jdbc, JsonMapper json, Queues queues, Cases cases, Exposure exposure,
             @Value("${vigil.work.lease:PT5M}") Duration lease, @Value("${vigil.work.max-held:3}") int maxHeld) {
+        this.exposure = exposure;
         this.jdbc = jdbc;
         this.json = json;
         this.queues = queues;
@@ -78,6 +80,8 @@ public class Work {
         jdbc.sql("select pg_advisory_xact_lock(7001, cast(:user as int))").param("user", userId).query().singleRow();
         Instant now = DatabaseClock.now();
         Instant until = now.plus(lease);
+        // Past the guide for distressing content, the agent is handed other work until the window has room.
+        List<String> spared = exposure.spared(userId, now);
         record Claim(int held, @Nullable CaseView view) {
         }
         // Count, claim and record in one statement: the claim and its events commit together.
@@ -91,6 +95,7 @@ public class Work {
                         select id, status, priority, sla_due_at, harm from vigil_case
                         where queue_id = q.id and status in ('new', 'open') and assignee_id is null
                           and (appealed_decider_id is null or appealed_decider_id <> :user)
+                          and not (reason = any(cast(:spared as text[])))
                         order by priority, sla_due_at, harm desc, id
                         limit 1
                         for update skip locked) c
@@ -114,6 +119,7 @@ public class Work {
                 select (select n from held) as held_count, claimed.* from (select 1) one left join claimed on true
                 """)
                 .param("queues", eligible.toArray(Long[]::new)).param("user", userId).param("max", maxHeld)
+                .param("spared", spared.toArray(String[]::new))
                 .param("until", Timestamp.from(until)).param("now", Timestamp.from(now)).param("actor", actor.ref())
                 .param("claimData", json.writeValueAsString(Map.of("assigneeId", userId, "leaseUntil", until.toString())))
                 .param("openData", json.writeValueAsString(Map.of("from", "new", "to", "open", "reason", "claimed")))

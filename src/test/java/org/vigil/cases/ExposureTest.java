@@ -65,6 +65,17 @@ class ExposureTest extends IntegrationTest {
         mine = exposure(reviewer);
         assertThat(mine.get("exposure").get("minutes").asLong()).isEqualTo(120);
         assertThat(mine.get("exposure").get("pastGuide").asBoolean()).isTrue();
+        // past the guide, "next case" hands out other work and leaves the distressing case waiting
+        long waiting = admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "message", "id", "wb_" + unique()),
+                "source", "classifier", "reason", "self_harm")).json().get("caseId").asLong();
+        admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "message", "id", "wb_" + unique()),
+                "source", "classifier", "reason", "spam"));
+        Api.Answer next = reviewer.api().post("/api/v1/work/next", Map.of());
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        assertThat(next.json().get("reason").asString()).isNotIn("child_sexual_exploitation", "self_harm",
+                "violent_extremism", "graphic_violence");
+        assertThat(admin.get("/api/v1/cases/" + waiting).json().get("assigneeId").isNull()).isTrue();
+        reviewer.api().post("/api/v1/work/" + next.json().get("id").asLong() + "/release", Map.of());
 
         // a decision from before the window no longer counts
         jdbc.sql("update decision set created_at = created_at - interval '9 hours' where case_id = :a")

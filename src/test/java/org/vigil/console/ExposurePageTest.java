@@ -36,7 +36,8 @@ class ExposurePageTest extends org.vigil.support.BrowserTest {
         assertThat(find("#exposure-guide").getText()).contains("2 cases of distressing content (100 min)",
                 "past the guide of 90 min", "Take a break");
         browser.get(url("/review"));
-        assertThat(find("#next-case #exposure-guide").getText()).contains("Take a break");
+        assertThat(find("#next-case #exposure-guide").getText()).contains("Take a break",
+                "Next case hands you other work only");
 
         Person lead = person("LEAD", false, List.of(), List.of("en"), List.of());
         signIn(lead);
