@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
  * categories (child sexual exploitation, self-harm, violent extremism and graphic violence unless
  * configured otherwise) decided in the last shift-long window, and the time spent on them. Past the
  * guide (minutes or cases in the window) the reviewer is asked to take a break, claim-next hands them
- * other work only (unless switched off), and their lead sees it on the floor. A lead may still assign
- * them such a case directly. A decision counts under its category, or the case's reported one when it found no
- * violation: the reviewer saw the content either way.
+ * other work only (unless switched off), and their lead sees it on the floor; a lead may still assign
+ * them such a case directly. A decision counts under its category, or the case's reported one when it
+ * found no violation: the reviewer saw the content either way.
  */
 @Service
 public class Exposure {

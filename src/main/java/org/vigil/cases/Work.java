@@ -95,7 +95,7 @@ public class Work {
                         select id, status, priority, sla_due_at, harm from vigil_case
                         where queue_id = q.id and status in ('new', 'open') and assignee_id is null
                           and (appealed_decider_id is null or appealed_decider_id <> :user)
-                          and not (reason = any(cast(:spared as text[])))
+                          and (reason is null or reason <> all(cast(:spared as text[])))
                         order by priority, sla_due_at, harm desc, id
                         limit 1
                         for update skip locked) c

@@ -76,6 +76,15 @@ class ExposureTest extends IntegrationTest {
                 "violent_extremism", "graphic_violence");
         assertThat(admin.get("/api/v1/cases/" + waiting).json().get("assigneeId").isNull()).isTrue();
         reviewer.api().post("/api/v1/work/" + next.json().get("id").asLong() + "/release", Map.of());
+        // support tickets, which name no category, still reach them
+        long supportQueue = admin.get("/api/v1/queues").json().get("queues").valueStream()
+                .filter(q -> q.get("kind").asString().equals("support")).findFirst().orElseThrow().get("id").asLong();
+        admin.post("/api/v1/inquiries", Map.of("requester", Map.of("email", "someone@example.com"),
+                "subject", "Billing", "body", "I was charged twice.", "category", "billing"));
+        Api.Answer ticket = reviewer.api().post("/api/v1/work/next", Map.of("queueId", supportQueue));
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(200);
+        assertThat(ticket.json().get("kind").asString()).isEqualTo("support");
+        reviewer.api().post("/api/v1/work/" + ticket.json().get("id").asLong() + "/release", Map.of());
 
         // a decision from before the window no longer counts
         jdbc.sql("update decision set created_at = created_at - interval '9 hours' where case_id = :a")

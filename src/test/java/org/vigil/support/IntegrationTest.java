@@ -81,12 +81,15 @@ public abstract class IntegrationTest {
                 .get("id").asLong();
     }
 
-    /** A user with this role in the team (skill {@code review}, language {@code en}), and the API as them. */
+    /**
+     * A user with this role in the team (skills {@code review} and {@code support}, language {@code en}), and
+     * the API as them.
+     */
     protected Member member(String role, long teamId, String... clearances) {
         String name = role.toLowerCase() + "-" + unique();
         var created = admin.post("/api/v1/users", Map.of("name", name, "email", name + "@example.com",
-                "roles", List.of(role), "teamId", teamId, "skills", List.of("review"), "languages", List.of("en"),
-                "clearances", List.of(clearances)));
+                "roles", List.of(role), "teamId", teamId, "skills", List.of("review", "support"),
+                "languages", List.of("en"), "clearances", List.of(clearances)));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create a user: " + created);
         }
