@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * guide (minutes or cases in the window) the reviewer is asked to take a break, claim-next hands them
  * other work only (unless switched off), and their lead sees it on the floor; a lead may still assign
  * them such a case directly. A decision counts under its category, or the case's reported one when it
- * found no violation: the reviewer saw the content either way.
+ * found no violation: the reviewer saw the content either way; an appeal decision counts under the
+ * appealed category.
  */
 @Service
 public class Exposure {
@@ -69,11 +70,17 @@ public class Exposure {
     public Map<Long, Reviewed> of(Collection<Long> userIds, Instant now) {
         record Row(long userId, String category, int cases, long seconds) {
         }
+        // Appeal decisions count as cases; their handle time is not recorded.
         List<Row> rows = userIds.isEmpty() ? List.of() : jdbc.sql("""
-                select d.decided_by, coalesce(d.category, c.reason), count(*), coalesce(sum(d.handle_seconds), 0)
-                from decision d join vigil_case c on c.id = d.case_id
-                where d.decided_by = any(:users) and d.created_at > :since
-                  and coalesce(d.category, c.reason) = any(:categories)
+                select e.decided_by, e.category, count(*), coalesce(sum(e.seconds), 0)
+                from (select d.decided_by, coalesce(d.category, c.reason) as category, d.handle_seconds as seconds
+                      from decision d join vigil_case c on c.id = d.case_id
+                      where d.decided_by = any(:users) and d.created_at > :since
+                      union all
+                      select a.decided_by, c.reason, null
+                      from appeal_decision a join vigil_case c on c.id = a.case_id
+                      where a.decided_by = any(:users) and a.created_at > :since) e
+                where e.category = any(:categories)
                 group by 1, 2 order by 1, 3 desc, 2
                 """)
                 .param("users", userIds.stream().distinct().toArray(Long[]::new))

@@ -94,6 +94,24 @@ class ExposureTest extends IntegrationTest {
         assertThat(mine.get("exposure").get("minutes").asLong()).isEqualTo(60);
         assertThat(mine.get("exposure").get("pastGuide").asBoolean()).isFalse();
 
+        // deciding an appeal of a self-harm decision is exposure too
+        String account = "acct_" + unique();
+        long appealed = admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "character", "id",
+                "wb_" + unique(), "ownerId", account), "source", "classifier", "reason", "self_harm")).json()
+                .get("caseId").asLong();
+        reviewer.api().post("/api/v1/cases/" + appealed + "/assignment", Map.of("assigneeId", reviewer.id()));
+        assertThat(reviewer.api().post("/api/v1/cases/" + appealed + "/decision", Map.of("verdict", "violating",
+                "category", "self_harm", "subReason", "promotion", "actions", List.of(Map.of("type", "remove_content")),
+                "rationale", "Instructions.")).status()).isEqualTo(201);
+        long appeal = integration("intake").post("/api/v1/appeals", Map.of("caseId", appealed, "accountId", account,
+                "statement", "It was fiction.")).json().get("appealCaseId").asLong();
+        colleague.api().post("/api/v1/cases/" + appeal + "/assignment", Map.of("assigneeId", colleague.id()));
+        assertThat(colleague.api().post("/api/v1/cases/" + appeal + "/appeal-decision", Map.of("outcome", "upheld",
+                "rationale", "Instructions, not fiction.")).status()).isEqualTo(201);
+        JsonNode theirs = exposure(colleague).get("exposure");
+        assertThat(theirs.get("cases").asInt()).isEqualTo(2);
+        assertThat(theirs.get("byCategory").get("self_harm").asInt()).isEqualTo(1);
+
         // one's own only: keys have no exposure to ask about
         assertThat(integration("read").get("/api/v1/me/exposure").status()).isEqualTo(403);
     }
