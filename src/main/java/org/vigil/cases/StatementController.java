@@ -40,12 +40,27 @@ class StatementController {
         return scorecards.between(from, to, Actors.current());
     }
 
-    /** Notices, decisions and appeals counted for the days from {@code from} to {@code to} (UTC, inclusive). */
+    /**
+     * Notices, decisions and appeals counted for the days from {@code from} to {@code to} (UTC, inclusive),
+     * as JSON or CSV.
+     */
     @GetMapping("/api/v1/transparency-report")
-    TransparencyReport.Report transparencyReport(
+    ResponseEntity<?> transparencyReport(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        return transparency.between(from, to, Actors.current());
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new InvalidInputException("format", "must be json or csv");
+        }
+        TransparencyReport.Report report = transparency.between(from, to, Actors.current());
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header("Content-Disposition", "attachment; filename=\"transparency-report-" + report.from() + "-"
+                            + report.to() + ".csv\"")
+                    .body(report.csv());
+        }
+        return ResponseEntity.ok(report);
     }
 
     @GetMapping("/api/v1/cases/{id}/statement-of-reasons")

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.identity.Actor;
+import org.vigil.web.Csv;
 import org.vigil.web.ForbiddenException;
 
 /**
@@ -49,6 +50,39 @@ public class TransparencyReport {
 
     public record Report(LocalDate from, LocalDate to, Notices notices, DecisionFigures decisions,
             AppealFigures appeals) {
+
+        /**
+         * The figures as CSV, one per line ({@code section,figure,key,value}), for a spreadsheet or a
+         * regulator's template; an empty value is a figure that could not be measured.
+         */
+        public String csv() {
+            StringBuilder csv = new StringBuilder("section,figure,key,value\n");
+            line(csv, "period", "from", "", from);
+            line(csv, "period", "to", "", to);
+            line(csv, "notices", "total", "", notices.total());
+            notices.bySource().forEach((k, v) -> line(csv, "notices", "bySource", k, v));
+            notices.byReason().forEach((k, v) -> line(csv, "notices", "byReason", k, v));
+            line(csv, "decisions", "total", "", decisions.total());
+            line(csv, "decisions", "automated", "", decisions.automated());
+            decisions.byVerdict().forEach((k, v) -> line(csv, "decisions", "byVerdict", k, v));
+            decisions.violatingByCategory().forEach((k, v) -> line(csv, "decisions", "violatingByCategory", k, v));
+            decisions.actions().forEach((k, v) -> line(csv, "decisions", "actions", k, v));
+            line(csv, "decisions", "hoursToDecision", "median", decisions.hoursToDecision().median());
+            line(csv, "decisions", "hoursToDecision", "p90", decisions.hoursToDecision().p90());
+            line(csv, "appeals", "received", "", appeals.received());
+            line(csv, "appeals", "decided", "", appeals.decided());
+            appeals.byOutcome().forEach((k, v) -> line(csv, "appeals", "byOutcome", k, v));
+            line(csv, "appeals", "reversalRate", "", appeals.reversalRate());
+            line(csv, "appeals", "hoursToDecision", "median", appeals.hoursToDecision().median());
+            line(csv, "appeals", "hoursToDecision", "p90", appeals.hoursToDecision().p90());
+            return csv.toString();
+        }
+
+        private static void line(StringBuilder csv, String section, String figure, String key,
+                @Nullable Object value) {
+            csv.append(section).append(',').append(figure).append(',').append(Csv.cell(key)).append(',')
+                    .append(value == null ? "" : Csv.cell(String.valueOf(value))).append('\n');
+        }
     }
 
     /** The figures for the days from {@code from} to {@code to} (UTC, inclusive), at most a year. */

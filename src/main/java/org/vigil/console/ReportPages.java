@@ -1,10 +1,14 @@
 package org.vigil.console;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +39,16 @@ class ReportPages {
             @RequestParam(required = false) @Nullable String to, Model model) {
         return page(from, to, model, "console/transparency",
                 (first, last) -> model.addAttribute("report", transparency.between(first, last, Actors.current())));
+    }
+
+    /** The same figures as a CSV download. */
+    @GetMapping("/transparency.csv")
+    ResponseEntity<String> transparencyCsv(@RequestParam String from, @RequestParam String to) {
+        TransparencyReport.Report report = transparency.between(date("from", from), date("to", to), Actors.current());
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"transparency-report-" + report.from()
+                        + "-" + report.to() + ".csv\"")
+                .body(report.csv());
     }
 
     @GetMapping("/scorecards")

@@ -176,7 +176,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
                         .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/workforce", "/workforce/plan.csv", "/transparency",
-                                "/scorecards").hasAnyAuthority(leads)
+                                "/transparency.csv", "/scorecards").hasAnyAuthority(leads)
                         .requestMatchers("/admin", "/admin/**").hasAnyAuthority("ROLE_ADMIN")
                         .anyRequest().denyAll())
                 .build();

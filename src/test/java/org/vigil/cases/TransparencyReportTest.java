@@ -97,6 +97,19 @@ class TransparencyReportTest extends IntegrationTest {
                 - count(before, "appeals", "byOutcome", "overturned")).isEqualTo(1);
         assertThat(after.get("appeals").get("reversalRate").asDouble()).isBetween(0.0, 1.0).isPositive();
 
+        // the same figures as CSV, a line each
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+        Api.Answer csv = integration("read").get("/api/v1/transparency-report?from=" + day + "&to=" + day
+                + "&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("section,figure,key,value\n")
+                .contains("notices,total,\"\",\"" + after.get("notices").get("total").asLong() + "\"\n")
+                .contains("appeals,byOutcome,\"overturned\",\"" + after.get("appeals").get("byOutcome")
+                        .get("overturned").asLong() + "\"\n");
+        assertThat(integration("read").get("/api/v1/transparency-report?from=" + day + "&to=" + day
+                + "&format=xml").json().get("errors").get(0).get("field").asString()).isEqualTo("format");
+
         // a period before all of this counts none of it
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         JsonNode earlier = integration("read").get("/api/v1/transparency-report?from=" + yesterday + "&to="

@@ -1,9 +1,5 @@
 package org.vigil.console;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +52,5 @@ abstract class FloorFixtures extends BrowserTest {
     protected List<String> rowIds(String table, String attribute) {
         return browser.findElements(By.cssSelector(table + " tbody tr[" + attribute + "]")).stream()
                 .map(r -> r.getAttribute(attribute)).toList();
-    }
-
-    /** A request in the browser's current session, for answers a page does not show (status codes). */
-    protected HttpResponse<String> inSession(HttpRequest.Builder request) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(request.header("Cookie", "JSESSIONID=" + session).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    protected HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(url(path)));
     }
 }

@@ -15,7 +15,7 @@ class ReportPagesTest extends BrowserTest {
     }
 
     @Test
-    void anInHouseLeadCountsTheNoticesOfAPeriodAndIsToldWhatIsWrongWithABadOne() {
+    void anInHouseLeadCountsTheNoticesOfAPeriodAndIsToldWhatIsWrongWithABadOne() throws Exception {
         Person lead = person("LEAD", false, List.of(), List.of("en"), List.of());
         signIn(lead);
         browser.findElement(By.linkText("Transparency")).click();
@@ -26,6 +26,10 @@ class ReportPagesTest extends BrowserTest {
         waitFor(d -> notices() == before + 1);
         assertThat(find("#by-source").getText()).contains("hash_match");
         assertThat(find("#by-reason").getText()).contains("privacy");
+        var csv = inSession(request(find("#csv").getAttribute("href").replace(url(""), "")));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("transparency-report-");
+        assertThat(csv.body()).contains("notices,bySource,\"hash_match\",");
 
         browser.get(url("/transparency?from=2026-06-30&to=2026-01-01"));
         assertThat(find(".problems").getText()).contains("to", "on or after from");

@@ -1,6 +1,10 @@
 package org.vigil.support;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,6 +77,17 @@ public abstract class BrowserTest extends IntegrationTest {
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** A request in the browser's current session, for answers a page does not show (status codes, downloads). */
+    protected HttpResponse<String> inSession(HttpRequest.Builder request) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return HttpClient.newHttpClient().send(request.header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path)));
     }
 
     /** A user with a password, in a team of the given kind; answers the user's id and e-mail. */
