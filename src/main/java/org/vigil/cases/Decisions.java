@@ -269,10 +269,11 @@ public class Decisions {
         cases.appendEvent(caseId, seq + 1, "escalated", actor.ref(), data, now);
         jdbc.sql("""
                 update vigil_case set priority = :priority, tags = :tags, assignee_id = null, lease_until = null,
-                    version = :seq, updated_at = :now
+                    escalated_by = :by, version = :seq, updated_at = :now
                 where id = :id
                 """)
                 .param("priority", raised).param("tags", tags.toArray(String[]::new)).param("seq", seq + 1)
+                .param("by", actor.userId())
                 .param("now", Timestamp.from(now)).param("id", caseId).update();
         notifications.notifyLeads(queues.servingTeams(locked.queueId()), caseId, "escalated",
                 "Case " + caseId + " (P" + raised + ") was escalated by its reviewer", now);

@@ -95,6 +95,7 @@ public class Work {
                         select id, status, priority, sla_due_at, harm from vigil_case
                         where queue_id = q.id and status in ('new', 'open') and assignee_id is null
                           and (appealed_decider_id is null or appealed_decider_id <> :user)
+                          and (escalated_by is null or escalated_by <> :user)
                           and (reason is null or reason <> all(cast(:spared as text[])))
                         order by priority, sla_due_at, harm desc, id
                         limit 1

@@ -291,4 +291,25 @@ class EnforcementTest extends IntegrationTest {
         assertThat(kase.get("status").asString()).isEqualTo("open");
         assertThat(kase.get("tags").valueStream().map(JsonNode::asString)).contains("escalated");
     }
+
+    @Test
+    void whoEscalatedACaseIsNotHandedItAgainButAColleagueIs() {
+        long team = newTeam(false);
+        long queue = admin.post("/api/v1/queues", Map.of("name", "Escalations " + unique(), "kind", "review",
+                "teamIds", List.of(team), "requiredSkills", List.of("review"))).json().get("id").asLong();
+        Member holder = member("AGENT", team);
+        Member colleague = member("AGENT", team);
+        long caseId = admin.post("/api/v1/reports", userReport("character", "esc_" + unique(), "self_harm",
+                "r-" + unique())).json().get("caseId").asLong();
+        jdbc.sql("update vigil_case set queue_id = :queue where id = :id").param("queue", queue).param("id", caseId)
+                .update();
+        assertThat(holder.api().post("/api/v1/work/next", Map.of("queueId", queue)).json().get("id").asLong())
+                .isEqualTo(caseId);
+        // without the self-harm clearance the holder can only escalate it
+        assertThat(holder.api().post("/api/v1/cases/" + caseId + "/decision", Map.of("verdict", "escalate",
+                "rationale", "Needs the self-harm desk.")).status()).isEqualTo(201);
+        assertThat(holder.api().post("/api/v1/work/next", Map.of("queueId", queue)).status()).isEqualTo(204);
+        assertThat(colleague.api().post("/api/v1/work/next", Map.of("queueId", queue)).json().get("id").asLong())
+                .isEqualTo(caseId);
+    }
 }
