@@ -15,12 +15,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.vigil.cases.CaseView;
+import org.vigil.cases.Decisions;
+import org.vigil.cases.Work;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
 import org.vigil.identity.Scope;
 import org.vigil.intake.Intake;
 import org.vigil.intake.ReportRequest;
 import org.vigil.platform.DatabaseClock;
+import org.vigil.policy.ContentPolicy;
 import org.vigil.routing.Queues;
 import org.vigil.rules.Action;
 import org.vigil.rules.Rules;
@@ -55,9 +59,16 @@ class DemoData implements ApplicationRunner {
     private String mediaBase = "http://localhost:8080";
 
     private final VolumeHistory history;
+    private final Work work;
+    private final Decisions decisions;
+    private final ContentPolicy policy;
 
     DemoData(Identity identity, Queues queues, Intake intake, Rules rules,
-            org.springframework.core.env.Environment environment, VolumeHistory history) {
+            org.springframework.core.env.Environment environment, VolumeHistory history, Work work,
+            Decisions decisions, ContentPolicy policy) {
+        this.work = work;
+        this.decisions = decisions;
+        this.policy = policy;
         this.environment = environment;
         this.history = history;
         this.identity = identity;
@@ -130,13 +141,57 @@ class DemoData implements ApplicationRunner {
                     inquiry[1], inquiry[2], inquiry[0]), null, demo);
             inquiries++;
         }
+        // The most urgent cases need clearances the agents lack, so they escalate those before they decide others.
+        int decided = decide("specialist@vigil.example", 12) + decide("agent@vigil.example", 30)
+                + decide("vendor.agent@vigil.example", 30);
         Random volumes = new Random(7);
         importHistory(volumes, queues.defaultQueue("review"), 38);
         importHistory(volumes, queues.defaultQueue("support"), 9);
         importHistory(volumes, selfHarm, 4);
         importHistory(volumes, childSafety, 2);
-        log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries",
-                PASSWORD, accepted, inquiries);
+        log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries, {} decisions",
+                PASSWORD, accepted, inquiries, decided);
+    }
+
+    /**
+     * The reviewer takes the next review case up to {@code count} times and decides it as a reviewer would:
+     * most violate (with the first of a few usual actions the policy allows), some do not, and a case they
+     * may not decide (it needs a clearance they lack) is escalated. So the scorecards, the transparency
+     * report and the floor's decisions have something to show.
+     */
+    private int decide(String email, int count) {
+        Identity.User user = identity.users().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
+        Actor reviewer = new Actor("user:" + user.id(), 0, user.id(), user.teamId(), user.vendor(),
+                Set.copyOf(user.roles()), Set.of());
+        int decided = 0;
+        for (int i = 0; i < count; i++) {
+            CaseView kase = work.claimNext(null, Set.of("review"), reviewer);
+            if (kase == null) {
+                break;
+            }
+            ContentPolicy.Category category = kase.reason() == null ? null : policy.current().category(kase.reason());
+            Decisions.DecisionRequest request;
+            if (category == null || i % 4 == 3) {
+                request = new Decisions.DecisionRequest("not_violating", null, null, List.of(),
+                        "Within the policy on a closer look.");
+            } else {
+                String action = List.of("remove_content", "warn", "restrict_visibility", "no_action").stream()
+                        .filter(a -> category.allowedActions() != null && category.allowedActions().contains(a))
+                        .findFirst().orElse("no_action");
+                String subReason = category.subReasons() == null || category.subReasons().isEmpty() ? null
+                        : category.subReasons().getFirst().code();
+                request = new Decisions.DecisionRequest("violating", category.code(), subReason,
+                        List.of(new Decisions.ActionRequest(action, null)), "Matches the policy's description.");
+            }
+            try {
+                decisions.decide(kase.id(), request, reviewer);
+            } catch (RuntimeException refused) {
+                decisions.decide(kase.id(), new Decisions.DecisionRequest("escalate", null, null, List.of(),
+                        "Needs a specialist."), reviewer);
+            }
+            decided++;
+        }
+        return decided;
     }
 
     /**
