@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.vigil.policy.ContentPolicy;
 
 /**
  * How much distressing content each reviewer has decided on lately: the cases about the sensitive
@@ -20,15 +21,17 @@ import org.springframework.stereotype.Service;
  * other work only (unless switched off), and their lead sees it on the floor; a lead may still assign
  * them such a case directly. A decision counts under its category, or the case's reported one when it
  * found no violation: the reviewer saw the content either way; an appeal decision counts under the
- * appealed category.
+ * appealed category. A case whose category needs a clearance the reviewer lacks does not count: the
+ * workspace never showed them its evidence.
  */
 @Service
 public class Exposure {
 
     private final JdbcClient jdbc;
+    private final ContentPolicy policy;
     private final Guide guide;
 
-    Exposure(JdbcClient jdbc,
+    Exposure(JdbcClient jdbc, ContentPolicy policy,
             @Value("${vigil.wellness.sensitive-categories:child_sexual_exploitation,self_harm,violent_extremism,graphic_violence}")
             List<String> categories,
             @Value("${vigil.wellness.window:PT8H}") Duration window,
@@ -36,6 +39,7 @@ public class Exposure {
             @Value("${vigil.wellness.guide-cases:40}") int cases,
             @Value("${vigil.wellness.hold-past-guide:true}") boolean holdPastGuide) {
         this.jdbc = jdbc;
+        this.policy = policy;
         this.guide = new Guide(List.copyOf(categories), window, minutes, cases, holdPastGuide);
     }
 
@@ -70,7 +74,10 @@ public class Exposure {
     public Map<Long, Reviewed> of(Collection<Long> userIds, Instant now) {
         record Row(long userId, String category, int cases, long seconds) {
         }
-        // Appeal decisions count as cases; their handle time is not recorded.
+        // Appeal decisions count as cases; their handle time is not recorded. A case whose category needs a
+        // clearance the reviewer lacks does not count: its evidence was never shown to them (they escalated it).
+        List<ContentPolicy.Category> guarded = policy.current().document().categories() == null ? List.of()
+                : policy.current().document().categories().stream().filter(c -> c.clearance() != null).toList();
         List<Row> rows = userIds.isEmpty() ? List.of() : jdbc.sql("""
                 select e.decided_by, e.category, count(*), coalesce(sum(e.seconds), 0)
                 from (select d.decided_by, coalesce(d.category, c.reason) as category, d.handle_seconds as seconds
@@ -80,9 +87,14 @@ public class Exposure {
                       select a.decided_by, c.reason, null
                       from appeal_decision a join vigil_case c on c.id = a.case_id
                       where a.decided_by = any(:users) and a.created_at > :since) e
+                join app_user u on u.id = e.decided_by
                 where e.category = any(:categories)
+                  and not exists (select 1 from unnest(cast(:guarded as text[]), cast(:clearances as text[])) g(code, clearance)
+                                  where g.code = e.category and not g.clearance = any(u.clearances))
                 group by 1, 2 order by 1, 3 desc, 2
                 """)
+                .param("guarded", guarded.stream().map(ContentPolicy.Category::code).toArray(String[]::new))
+                .param("clearances", guarded.stream().map(ContentPolicy.Category::clearance).toArray(String[]::new))
                 .param("users", userIds.stream().distinct().toArray(Long[]::new))
                 .param("since", Timestamp.from(now.minus(guide.window())))
                 .param("categories", guide.categories().toArray(String[]::new))

@@ -112,6 +112,14 @@ class ExposureTest extends IntegrationTest {
         assertThat(theirs.get("cases").asInt()).isEqualTo(2);
         assertThat(theirs.get("byCategory").get("self_harm").asInt()).isEqualTo(1);
 
+        // escalating a self-harm case without the clearance (its evidence hidden) is not exposure; escalating
+        // graphic violence, which needs none, is
+        Member uncleared = member("AGENT", newTeam(false));
+        decided(uncleared, "self_harm", Map.of("verdict", "escalate", "rationale", "Needs the self-harm desk."));
+        assertThat(exposure(uncleared).get("exposure").get("cases").asInt()).isZero();
+        decided(uncleared, "graphic_violence", Map.of("verdict", "escalate", "rationale", "Needs a second look."));
+        assertThat(exposure(uncleared).get("exposure").get("byCategory").get("graphic_violence").asInt()).isEqualTo(1);
+
         // one's own only: keys have no exposure to ask about
         assertThat(integration("read").get("/api/v1/me/exposure").status()).isEqualTo(403);
     }
