@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -59,25 +58,12 @@ class ReviewPage {
         this.workspace = workspace;
     }
 
-    /**
-     * The reviewer's exposure to distressing content, which the "next case" panel mentions once it is past
-     * the guide.
-     */
-    @ModelAttribute
-    void exposure(Model model) {
-        Actor actor = Actors.current();
-        if (actor.userId() != null) {
-            model.addAttribute("exposure", exposure.of(actor.userId(), java.time.Instant.now()));
-            model.addAttribute("guide", exposure.guide());
-        }
-    }
-
     /** The case the reviewer holds, if any, else the "next case" panel. */
     @GetMapping("/review")
     String review(@RequestParam(required = false) @Nullable Long queue, Model model) {
         Actor actor = Actors.current();
         model.addAttribute("queue", queue);
-        held(actor).ifPresentOrElse(k -> show(model, k, actor), () -> model.addAttribute("idle", true));
+        held(actor).ifPresentOrElse(k -> show(model, k, actor), () -> idle(model));
         return "console/review";
     }
 
@@ -89,7 +75,7 @@ class ReviewPage {
         if (kase.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problems", List.of(new Forms.Problem("", "case " + id + " does not exist")));
-            model.addAttribute("idle", true);
+            idle(model);
             return "console/review";
         }
         if (kase.get().kind().equals("support")) {
@@ -136,7 +122,7 @@ class ReviewPage {
         } catch (RuntimeException e) {
             model.addAttribute("problems", Forms.problems(e));
             model.addAttribute("form", form);
-            cases.find(id, actor).ifPresentOrElse(k -> show(model, k, actor), () -> model.addAttribute("idle", true));
+            cases.find(id, actor).ifPresentOrElse(k -> show(model, k, actor), () -> idle(model));
         }
         return htmx == null ? "console/review" : "console/review :: workspace";
     }
@@ -152,7 +138,7 @@ class ReviewPage {
         } catch (RuntimeException e) {
             model.addAttribute("problems", Forms.problems(e));
         }
-        model.addAttribute("idle", true);
+        idle(model);
         return htmx == null ? "console/review" : "console/review :: workspace";
     }
 
@@ -171,7 +157,7 @@ class ReviewPage {
             claimInto(model, null, actor, response);
         } catch (RuntimeException e) {
             model.addAttribute("problems", Forms.problems(e));
-            cases.find(id, actor).ifPresentOrElse(k -> show(model, k, actor), () -> model.addAttribute("idle", true));
+            cases.find(id, actor).ifPresentOrElse(k -> show(model, k, actor), () -> idle(model));
         }
         return htmx == null ? "console/review" : "console/review :: workspace";
     }
@@ -190,11 +176,24 @@ class ReviewPage {
         return "console/media :: revealed";
     }
 
+    /**
+     * The "next case" panel instead of a case, with the reviewer's exposure to distressing content as it is
+     * now (after whatever this request decided), which the panel mentions once it is past the guide.
+     */
+    private void idle(Model model) {
+        model.addAttribute("idle", true);
+        Actor actor = Actors.current();
+        if (actor.userId() != null) {
+            model.addAttribute("exposure", exposure.of(actor.userId(), java.time.Instant.now()));
+            model.addAttribute("guide", exposure.guide());
+        }
+    }
+
     private void claimInto(Model model, @Nullable Long queue, Actor actor, HttpServletResponse response) {
         try {
             CaseView next = work.claimNext(queue, queue == null ? REVIEW_KINDS : null, actor);
             if (next == null) {
-                model.addAttribute("idle", true);
+                idle(model);
                 model.addAttribute("empty", true);
                 response.setHeader("HX-Push-Url", "/review");
             } else {
@@ -203,7 +202,7 @@ class ReviewPage {
             }
         } catch (RuntimeException e) {
             model.addAttribute("problems", Forms.problems(e));
-            model.addAttribute("idle", true);
+            idle(model);
         }
     }
 
