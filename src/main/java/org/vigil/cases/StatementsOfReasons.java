@@ -1,10 +1,8 @@
 package org.vigil.cases;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.vigil.identity.Actor;
 import org.vigil.policy.ContentPolicy;
-import org.vigil.web.Checks;
 import org.vigil.web.Csv;
 import org.vigil.web.NotFoundException;
 import tools.jackson.core.type.TypeReference;
@@ -114,21 +111,14 @@ public class StatementsOfReasons {
 
     /** Every statement of the decisions made on the days from {@code from} to {@code to} (UTC, inclusive). */
     public List<Map<String, Object>> between(@Nullable LocalDate from, @Nullable LocalDate to, Actor actor) {
-        Checks checks = new Checks();
-        checks.required("from", from);
-        checks.required("to", to);
-        if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 31)) {
-            checks.fail("to", "must be on or after from and at most 31 days later");
-        }
-        checks.throwIfInvalid();
+        Period period = Period.of(from, to, 31);
         List<Map<String, Object>> statements = new ArrayList<>();
         // A vendor lead exports the decisions of the queues their team serves only.
         java.util.Optional<java.util.Set<Long>> visible = queues.visibleTo(actor);
         jdbc.sql(SELECT + " and d.created_at >= :from and d.created_at < :to"
                         + (visible.isPresent() ? " and c.queue_id = any(:queues)" : "") + " order by d.id limit 100000")
                 .param("queues", visible.map(v -> v.toArray(Long[]::new)).orElse(new Long[0]))
-                .param("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .param("from", period.startAt()).param("to", period.endAt())
                 .query(this::row).list()
                 .forEach(row -> {
                     Map<String, Object> s = statement(row);

@@ -121,10 +121,18 @@ public class TransparencyReport {
     }
 
     private DecisionFigures decisions(Instant start, Instant end) {
-        Map<String, Long> byVerdict = counts("""
-                select verdict, count(*) from decision where created_at >= :start and created_at < :end
+        Map<String, Long> byVerdict = new LinkedHashMap<>();
+        long[] automated = {0};
+        jdbc.sql("""
+                select verdict, count(*), count(*) filter (where automated) from decision
+                where created_at >= :start and created_at < :end
                 group by verdict order by verdict
-                """, start, end);
+                """)
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+                .query(rs -> {
+                    byVerdict.put(rs.getString(1), rs.getLong(2));
+                    automated[0] += rs.getLong(3);
+                });
         Map<String, Long> byCategory = sorted(counts("""
                 select category, count(*) from decision
                 where created_at >= :start and created_at < :end and verdict = 'violating' and category is not null
@@ -135,10 +143,6 @@ public class TransparencyReport {
                 where d.created_at >= :start and d.created_at < :end
                 group by 1
                 """, start, end));
-        long automated = jdbc.sql("""
-                select count(*) from decision where created_at >= :start and created_at < :end and automated
-                """)
-                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).query(Long.class).single();
         // From the case's opening to each decision on it.
         Hours hours = hours("""
                 select percentile_cont(array[0.5, 0.9]) within group (
@@ -146,7 +150,7 @@ public class TransparencyReport {
                 from decision d join vigil_case c on c.id = d.case_id
                 where d.created_at >= :start and d.created_at < :end
                 """, start, end);
-        return new DecisionFigures(byVerdict.values().stream().mapToLong(Long::longValue).sum(), automated, byVerdict,
+        return new DecisionFigures(byVerdict.values().stream().mapToLong(Long::longValue).sum(), automated[0], byVerdict,
                 byCategory, actions, hours);
     }
 
