@@ -1,12 +1,16 @@
 package org.vigil.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +113,15 @@ public abstract class IntegrationTest {
                 "source", "user",
                 "reason", reason,
                 "reporter", Map.of("id", reporter, "locale", "en-US")));
+    }
+
+    /** Waits up to 45 s for something done in the background, checking every 100 ms. */
+    protected static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(end);
+            Thread.sleep(100);
+        }
     }
 
     protected long count(String sql, Object... params) {
