@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures intake over real HTTP: starts Vigil (the packaged jar) on a fresh embedded database,
-# drives it with wrk (single reports from 32 connections, then batches of 1,000 from 4), and stops it.
+# drives it with wrk (single reports from 32 connections, then batches of 1,000 from 4, then the same
+# batches sent asynchronously, and how fast the journal they leave is filed into cases), and stops it.
 # Needs wrk (Debian: apt-get install wrk). Usage: bench/intake-load.sh [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,3 +46,11 @@ measured 1 -t1 -c32 -d"${seconds}s" --latency -s bench/single.lua http://localho
 echo "== batches of 1,000 reports, 4 connections (30 s warm-up, then ${seconds} s measured); reports/s = requests/s x 1000"
 wrk -t1 -c4 -d30s -s bench/batch.lua http://localhost:$port > /dev/null
 measured 1000 -t1 -c4 -d"${seconds}s" --timeout 10s --latency -s bench/batch.lua http://localhost:$port
+echo "== asynchronous batches of 1,000 reports (Prefer: respond-async), 4 connections (30 s warm-up, then ${seconds} s measured)"
+wrk -t1 -c4 -d30s -s bench/batch-async.lua http://localhost:$port > /dev/null
+measured 1000 -t1 -c4 -d"${seconds}s" --timeout 10s --latency -s bench/batch-async.lua http://localhost:$port
+filed() { curl -sf localhost:$port/actuator/prometheus | awk '/^vigil_intake_journal_filed_total/ {printf "%d", $2}'; }
+lag() { curl -sf localhost:$port/actuator/prometheus | awk '/^vigil_intake_journal_lag_seconds/ {printf "%.0f", $2}'; }
+echo "== filing the journal into cases behind, no load (${seconds} s)"
+f0=$(filed); echo "journal lag: $(lag) s"; sleep "$seconds"; f1=$(filed)
+echo "filed: $(( (f1 - f0) / seconds )) reports/s; journal lag: $(lag) s"

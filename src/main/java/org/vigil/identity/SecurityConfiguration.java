@@ -34,7 +34,9 @@ import org.vigil.web.Problems;
  * The access rule of every endpoint, in one place. Anything not listed is denied.
  *
  * <ul>
- *   <li>intake (reports, inquiries, appeals): keys with the {@code intake} or {@code admin} scope;</li>
+ *   <li>intake (reports, inquiries, appeals): keys with the {@code intake} or {@code admin} scope;
+ *       where a report went: those keys, {@code read} keys, leads and admins (a key sees its own
+ *       reports, others only reports they could see the case of, enforced where it is answered);</li>
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
@@ -218,6 +220,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch", "/api/v1/inquiries",
                                 "/api/v1/appeals")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
+                        .requestMatchers(GET, "/api/v1/reports/*")
+                                .hasAnyAuthority("SCOPE_intake", "SCOPE_read", "SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
                         .requestMatchers(POST, "/api/v1/cases/*/requester-messages")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(PUT, "/api/v1/cases/*/presence").hasAnyAuthority(USERS)

@@ -1,5 +1,6 @@
 package org.vigil.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,8 +65,16 @@ public class Intake {
         this.transactions = transactions;
     }
 
-    /** Where a report went: the answer of a 201, and what an idempotent repeat gets again. */
-    public record Receipt(UUID reportId, long caseId, boolean caseCreated) {
+    /**
+     * Where a report went: the answer of a 201, and what an idempotent repeat gets again. A report
+     * accepted by an asynchronous batch has no case until the journal files it: only its id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Receipt(UUID reportId, @Nullable Long caseId, @Nullable Boolean caseCreated) {
+
+        static Receipt queued(UUID reportId) {
+            return new Receipt(reportId, null, null);
+        }
     }
 
     public enum Status { ACCEPTED, DUPLICATE, REJECTED }
@@ -83,6 +92,19 @@ public class Intake {
      * Field names in problems are relative to the item.
      */
     public List<Outcome> submit(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, Actor actor) {
+        return checked(reports, keys, (hashes, valid, now) -> writeChecked(reports, keys, hashes, valid, actor, now));
+    }
+
+    /** What is done with the valid items of a submission. */
+    interface Writer {
+        Outcome[] write(String[] hashes, List<Integer> valid, Instant now);
+    }
+
+    /**
+     * Checks each item; the valid ones go to the writer, with the request hash of those that have an
+     * idempotency key. Outcomes are in the order of the items.
+     */
+    List<Outcome> checked(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, Writer writer) {
         Instant now = DatabaseClock.now();
         Outcome[] outcomes = new Outcome[reports.size()];
         String[] hashes = new String[reports.size()];
@@ -103,7 +125,7 @@ public class Intake {
         if (valid.isEmpty()) {
             return List.of(outcomes);
         }
-        Outcome[] written = writeChecked(reports, keys, hashes, valid, actor, now);
+        Outcome[] written = writer.write(hashes, valid, now);
         for (int i : valid) {
             outcomes[i] = written[i];
         }
@@ -123,6 +145,14 @@ public class Intake {
      */
     Outcome[] writeChecked(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, String[] hashes,
             List<Integer> valid, Actor actor, Instant now) {
+        return inWriteTransaction(valid.size(), () -> write(reports, keys, hashes, valid, actor, now));
+    }
+
+    /**
+     * Runs a write of {@code size} reports in a transaction of its own, retried on transient failures
+     * such as a deadlock.
+     */
+    <T> T inWriteTransaction(int size, Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(tx -> {
@@ -134,11 +164,11 @@ public class Intake {
                     // bound. (Forcing custom plans for the transaction instead also re-planned the foreign key
                     // checks and merge functions that run per row inside those statements, a third of a
                     // batch's planning.)
-                    if (valid.size() <= GENERIC_PLANS_UP_TO) {
+                    if (size <= GENERIC_PLANS_UP_TO) {
                         lookUpRowsByKey();
-                        return write(reports, keys, hashes, valid, actor, now);
+                        return write.get();
                     }
-                    return unprepared(() -> write(reports, keys, hashes, valid, actor, now));
+                    return unprepared(write);
                 });
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
@@ -187,6 +217,47 @@ public class Intake {
     private Outcome[] write(List<@Nullable ReportRequest> reports, List<@Nullable String> keys, String[] hashes,
             List<Integer> valid, Actor actor, Instant now) {
         Outcome[] outcomes = new Outcome[reports.size()];
+        Claims claims = claim(keys, hashes, valid, actor, outcomes);
+        UUID[] ids = new UUID[reports.size()];
+        for (int i : claims.fresh()) {
+            ids[i] = ReportIds.next();
+        }
+        Receipt[] receipts = file(reports, claims.fresh(), ids, actor.ref(), now);
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i : claims.fresh()) {
+            outcomes[i] = new Outcome(i, Status.ACCEPTED, receipts[i], List.of());
+            if (keys.get(i) != null) {
+                answers.put(keys.get(i), json.writeValueAsString(receipts[i]));
+            }
+        }
+        idempotency.answer(actor.ref(), answers);
+        claims.settleRepeats(keys, hashes, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * The valid items sorted out against their idempotency keys: those to write ({@code fresh}: no key,
+     * or the first use of a key), repeats of a key used earlier in the same submission, and the first
+     * item of each key.
+     */
+    record Claims(List<Integer> fresh, List<Integer> repeatsInBatch, Map<String, Integer> firstWithKey) {
+
+        /** Answers the repeats within the submission once the first item of their key has its outcome. */
+        void settleRepeats(List<@Nullable String> keys, String[] hashes, Outcome[] outcomes) {
+            for (int i : repeatsInBatch) {
+                int first = firstWithKey.get(keys.get(i));
+                outcomes[i] = Objects.equals(hashes[i], hashes[first]) && outcomes[first].receipt() != null
+                        ? new Outcome(i, Status.DUPLICATE, outcomes[first].receipt(), List.of())
+                        : Outcome.rejected(i, List.of(keyReused()));
+            }
+        }
+    }
+
+    /**
+     * Claims the idempotency keys of the valid items, in the current transaction. Items whose key was
+     * used before get their outcome now: the first answer again, or a refusal when the request differs.
+     */
+    Claims claim(List<@Nullable String> keys, String[] hashes, List<Integer> valid, Actor actor, Outcome[] outcomes) {
         Map<String, String> keyHashes = new LinkedHashMap<>();
         Map<String, Integer> firstWithKey = new HashMap<>();
         for (int i : valid) {
@@ -197,7 +268,6 @@ public class Intake {
             }
         }
         Map<String, IdempotencyKeys.Prior> prior = idempotency.claim(actor.ref(), keyHashes);
-
         List<Integer> fresh = new ArrayList<>();
         List<Integer> repeatsInBatch = new ArrayList<>();
         for (int i : valid) {
@@ -215,49 +285,44 @@ public class Intake {
                 repeatsInBatch.add(i);
             }
         }
+        return new Claims(fresh, repeatsInBatch, firstWithKey);
+    }
 
+    /**
+     * Files checked reports into their subjects' cases, in the current transaction: {@code fresh} are
+     * the indexes of the reports to file and {@code ids[i]} the id of report i. Answers the receipts,
+     * indexed like the reports.
+     */
+    Receipt[] file(List<@Nullable ReportRequest> reports, List<Integer> fresh, UUID[] ids, String submittedBy,
+            Instant now) {
         Map<String, SubjectGroup> groups = new LinkedHashMap<>();
         ContentPolicy.Version current = policy.current();
-        UUID[] ids = new UUID[reports.size()];
         for (int i : fresh) {
             ReportRequest r = reports.get(i);
-            ids[i] = ReportIds.next();
             groups.computeIfAbsent(r.subject().type() + '\u0000' + r.subject().id(), k -> new SubjectGroup())
                     .add(i, ids[i], r, current);
         }
         List<SubjectReports> subjects = groups.values().stream().map(SubjectGroup::summary).toList();
         Map<String, SubjectReports.Attached> attached = new HashMap<>();
-        for (SubjectReports.Attached a : cases.attachReports(subjects, actor.ref(), now)) {
+        for (SubjectReports.Attached a : cases.attachReports(subjects, submittedBy, now)) {
             attached.put(a.subjectType() + '\u0000' + a.subjectId(), a);
         }
-        insertReports(reports, fresh, ids, attached, now);
-
-        Map<String, String> answers = new LinkedHashMap<>();
+        insertReports(reports, fresh, ids, attached, submittedBy, now);
+        Receipt[] receipts = new Receipt[reports.size()];
         for (SubjectGroup group : groups.values()) {
             boolean first = true;
             for (int i : group.indexes) {
                 ReportRequest r = reports.get(i);
                 SubjectReports.Attached a = attached.get(r.subject().type() + '\u0000' + r.subject().id());
-                Receipt receipt = new Receipt(ids[i], a.caseId(), first && a.created());
+                receipts[i] = new Receipt(ids[i], a.caseId(), first && a.created());
                 first = false;
-                outcomes[i] = new Outcome(i, Status.ACCEPTED, receipt, List.of());
-                if (keys.get(i) != null) {
-                    answers.put(keys.get(i), json.writeValueAsString(receipt));
-                }
             }
         }
-        idempotency.answer(actor.ref(), answers);
-        for (int i : repeatsInBatch) {
-            int first = firstWithKey.get(keys.get(i));
-            outcomes[i] = Objects.equals(hashes[i], hashes[first]) && outcomes[first].receipt() != null
-                    ? new Outcome(i, Status.DUPLICATE, outcomes[first].receipt(), List.of())
-                    : Outcome.rejected(i, List.of(keyReused()));
-        }
-        return outcomes;
+        return receipts;
     }
 
     private void insertReports(List<@Nullable ReportRequest> reports, List<Integer> fresh, UUID[] ids,
-            Map<String, SubjectReports.Attached> attached, Instant now) {
+            Map<String, SubjectReports.Attached> attached, String submittedBy, Instant now) {
         int n = fresh.size();
         String[] id = new String[n];
         Long[] caseIds = new Long[n];
@@ -294,9 +359,11 @@ public class Intake {
         }
         jdbc.sql("""
                 insert into report (id, case_id, subject_type, subject_id, subject_owner_id, content, reach, source,
-                        reason, description, reporter_id, reporter_locale, scores, occurred_at, received_at)
+                        reason, description, reporter_id, reporter_locale, scores, occurred_at, received_at,
+                        submitted_by)
                 select u.id::uuid, u.case_id, u.st, u.sid, u.own, u.content::jsonb, u.reach::jsonb, u.source,
-                       u.reason, u.description, u.reporter, u.locale, u.scores::jsonb, u.occurred::timestamptz, :now
+                       u.reason, u.description, u.reporter, u.locale, u.scores::jsonb, u.occurred::timestamptz, :now,
+                       :submittedBy
                 from unnest(cast(:ids as text[]), cast(:cases as bigint[]), cast(:types as text[]),
                             cast(:subjects as text[]), cast(:owners as text[]), cast(:contents as text[]),
                             cast(:reaches as text[]), cast(:sources as text[]), cast(:reasons as text[]),
@@ -305,13 +372,18 @@ public class Intake {
                      as u(id, case_id, st, sid, own, content, reach, source, reason, description, reporter, locale,
                           scores, occurred)
                 """)
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", java.sql.Timestamp.from(now)).param("submittedBy", submittedBy)
                 .param("ids", id).param("cases", caseIds).param("types", types).param("subjects", subjectIds)
                 .param("owners", owners).param("contents", contents).param("reaches", reaches)
                 .param("sources", sources).param("reasons", reasons).param("descriptions", descriptions)
                 .param("reporters", reporters).param("locales", locales).param("scores", scores)
                 .param("occurred", occurred)
                 .update();
+    }
+
+    /** How urgent a report of the category is, 0 for P0; a category no longer in the policy is P3. */
+    static int priorityLevel(ContentPolicy.@Nullable Category category) {
+        return category == null ? 3 : category.priorityLevel();
     }
 
     private static FieldProblem keyReused() {
@@ -356,7 +428,7 @@ public class Intake {
             // Evidence of what may go to the authorities is preserved from the first report on.
             legalHold |= category != null && category.allowedActions() != null
                     && category.allowedActions().contains("report_to_authorities");
-            priority = Math.min(priority, category == null ? 3 : category.priorityLevel());
+            priority = Math.min(priority, priorityLevel(category));
             long reportViews = subject.reach() == null || subject.reach().views24h() == null ? 0
                     : subject.reach().views24h();
             // Confidence: the classifier's score for the reason; a person's report without one counts half.

@@ -31,9 +31,12 @@ class IntakeController {
     private final Intake intake;
     private final GroupCommit groupCommit;
     private final AuthorityReports authorityReports;
+    private final IntakeJournal journal;
 
-    IntakeController(Intake intake, GroupCommit groupCommit, AuthorityReports authorityReports) {
+    IntakeController(Intake intake, GroupCommit groupCommit, AuthorityReports authorityReports,
+            IntakeJournal journal) {
         this.authorityReports = authorityReports;
+        this.journal = journal;
         this.intake = intake;
         this.groupCommit = groupCommit;
     }
@@ -57,13 +60,21 @@ class IntakeController {
                     .toList());
         }
         Intake.Receipt receipt = outcome.receipt();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.caseId()))
-                .header("Idempotent-Replayed", Boolean.toString(outcome.status() == Intake.Status.DUPLICATE))
+        // A repeat of a key first used in an asynchronous batch whose report is not filed yet has no case.
+        ResponseEntity.BodyBuilder answer = receipt.caseId() == null
+                ? ResponseEntity.accepted().location(URI.create("/api/v1/reports/" + receipt.reportId()))
+                : ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.caseId()));
+        return answer.header("Idempotent-Replayed", Boolean.toString(outcome.status() == Intake.Status.DUPLICATE))
                 .body(receipt);
     }
 
+    /**
+     * A batch. With {@code Prefer: respond-async} (RFC 7240) the valid items are journaled and answered
+     * 202 with their report ids; they are filed into cases behind.
+     */
     @PostMapping("/reports/batch")
-    ResponseEntity<Map<String, Object>> batch(@RequestBody Batch batch) {
+    ResponseEntity<Map<String, Object>> batch(@RequestBody Batch batch,
+            @RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
         Checks checks = new Checks();
         if (checks.required("reports", batch.reports())) {
             if (batch.reports().isEmpty()) {
@@ -76,7 +87,9 @@ class IntakeController {
         for (ReportRequest r : batch.reports()) {
             keys.add(r == null ? null : r.idempotencyKey());
         }
-        List<Intake.Outcome> outcomes = intake.submit(batch.reports(), keys, Actors.current());
+        boolean async = respondAsync(prefer);
+        List<Intake.Outcome> outcomes = async ? journal.accept(batch.reports(), keys, Actors.current())
+                : intake.submit(batch.reports(), keys, Actors.current());
         List<Map<String, Object>> results = new ArrayList<>(outcomes.size());
         int accepted = 0;
         int duplicates = 0;
@@ -87,9 +100,12 @@ class IntakeController {
             result.put("status", outcome.status().name().toLowerCase());
             switch (outcome.status()) {
                 case ACCEPTED, DUPLICATE -> {
-                    result.put("reportId", outcome.receipt().reportId());
-                    result.put("caseId", outcome.receipt().caseId());
-                    result.put("caseCreated", outcome.receipt().caseCreated());
+                    Intake.Receipt receipt = outcome.receipt();
+                    result.put("reportId", receipt.reportId());
+                    if (receipt.caseId() != null) {
+                        result.put("caseId", receipt.caseId());
+                        result.put("caseCreated", receipt.caseCreated());
+                    }
                     if (outcome.status() == Intake.Status.ACCEPTED) {
                         accepted++;
                     } else {
@@ -115,7 +131,27 @@ class IntakeController {
         body.put("duplicates", duplicates);
         body.put("rejected", rejected);
         body.put("results", results);
-        return ResponseEntity.ok(body);
+        return async ? ResponseEntity.accepted().header("Preference-Applied", "respond-async").body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    /** Whether a Prefer header asks for an asynchronous answer: one of its preferences is respond-async. */
+    static boolean respondAsync(@Nullable String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String name = preference.split("[;=]", 2)[0].strip();
+            if (name.equalsIgnoreCase("respond-async")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @GetMapping("/reports/{id}")
+    Map<String, Object> whereIs(@PathVariable java.util.UUID id) {
+        return journal.whereIs(id, Actors.current());
     }
 
     @PostMapping("/inquiries")

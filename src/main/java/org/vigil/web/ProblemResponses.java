@@ -55,6 +55,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return answer(problem, request);
     }
 
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<Object> unavailable(UnavailableException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+                .body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String detail = "has the wrong type (expected " + (e.getRequiredType() == null ? "another type"
