@@ -36,7 +36,8 @@ import org.vigil.web.Problems;
  * <ul>
  *   <li>intake (reports, inquiries, appeals): keys with the {@code intake} or {@code admin} scope;
  *       where a report went: those keys, {@code read} keys, leads and admins (a key sees its own
- *       reports, others only reports they could see the case of, enforced where it is answered);</li>
+ *       reports, others only reports they could see the case of, enforced where it is answered); the
+ *       intake journal's waiting and failed reports, and retrying one: admins;</li>
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
@@ -222,6 +223,9 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(GET, "/api/v1/reports/*")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_read", "SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
+                        .requestMatchers(GET, "/api/v1/intake/journal").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
+                        .requestMatchers(POST, "/api/v1/intake/journal/*/retry")
+                                .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/cases/*/requester-messages")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(PUT, "/api/v1/cases/*/presence").hasAnyAuthority(USERS)

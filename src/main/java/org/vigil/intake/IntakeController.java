@@ -154,6 +154,17 @@ class IntakeController {
         return journal.whereIs(id, Actors.current());
     }
 
+    @GetMapping("/intake/journal")
+    Map<String, Object> journal(@RequestParam(defaultValue = "100") int limit) {
+        return journal.state(limit);
+    }
+
+    @PostMapping("/intake/journal/{id}/retry")
+    ResponseEntity<Void> retry(@PathVariable java.util.UUID id) {
+        journal.retry(id);
+        return ResponseEntity.accepted().build();
+    }
+
     @PostMapping("/inquiries")
     ResponseEntity<Intake.InquiryReceipt> inquiry(@RequestBody Intake.InquiryRequest inquiry,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {

@@ -29,6 +29,8 @@ import org.vigil.identity.Role;
 import org.vigil.identity.Scope;
 import org.vigil.platform.DatabaseClock;
 import org.vigil.policy.ContentPolicy;
+import org.vigil.web.ConflictException;
+import org.vigil.web.InvalidInputException;
 import org.vigil.web.NotFoundException;
 import org.vigil.web.UnavailableException;
 import tools.jackson.databind.json.JsonMapper;
@@ -286,6 +288,56 @@ class IntakeJournal {
         folder.join(Duration.ofSeconds(10));
     }
 
+    // ---------------------------------------------------------------- the journal for admins
+
+    /** How far many waiting reports are counted: counting millions on every look would take seconds. */
+    static final int COUNTED_UP_TO = 100_000;
+
+    /** A report that could not be filed. */
+    record Failed(UUID reportId, String submittedBy, Instant receivedAt, Instant failedAt, @Nullable String failure) {
+    }
+
+    /** What waits in the journal, and the newest failed reports (at most {@code limit}). */
+    Map<String, Object> state(int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "must be between 1 and 500 (was " + limit + ")");
+        }
+        Map<String, Object> waiting = new LinkedHashMap<>();
+        long count = jdbc.sql("""
+                select count(*) from (select 1 from intake_journal where failed_at is null limit :cap) w
+                """).param("cap", COUNTED_UP_TO + 1).query(Long.class).single();
+        waiting.put("count", Math.min(count, COUNTED_UP_TO));
+        waiting.put("countIsAtLeast", count > COUNTED_UP_TO);
+        waiting.put("lagSeconds", lagSeconds());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("waiting", waiting);
+        state.put("failed", jdbc.sql("""
+                select report_id, submitted_by, received_at, failed_at, failure from intake_journal
+                where failed_at is not null order by failed_at desc limit :limit
+                """)
+                .param("limit", limit)
+                .query((rs, n) -> new Failed(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .list());
+        return state;
+    }
+
+    /** Tries a failed report again, at its place in the order of filing. */
+    void retry(UUID id) {
+        int retried = jdbc.sql("""
+                update intake_journal set failed_at = null, failure = null
+                where report_id = :id and failed_at is not null
+                """).param("id", id).update();
+        if (retried == 0) {
+            boolean waiting = jdbc.sql("select exists (select 1 from intake_journal where report_id = :id)")
+                    .param("id", id).query(Boolean.class).single();
+            throw waiting
+                    ? new ConflictException(null, "report " + id + " is waiting to be filed; only failed ones are retried")
+                    : new NotFoundException("report " + id + " is not in the journal");
+        }
+        LockSupport.unpark(folder);
+    }
+
     // ---------------------------------------------------------------- where a report went
 
     /**
@@ -296,7 +348,8 @@ class IntakeJournal {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reportId", id);
         String submittedBy = jdbc.sql("""
-                select submitted_by, received_at, failed_at is not null, failure from intake_journal where report_id = :id
+                select submitted_by, received_at, failed_at is not null, failure
+                from intake_journal where report_id = :id
                 """)
                 .param("id", id)
                 .query((rs, n) -> {
