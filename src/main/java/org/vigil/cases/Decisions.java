@@ -51,10 +51,13 @@ public class Decisions {
     private final Webhooks webhooks;
     private final Strikes strikes;
     private final Notifications notifications;
+    private final Quality quality;
     private final Queues queues;
 
     Decisions(JdbcClient jdbc, JsonMapper json, Cases cases, CaseClocks clocks, ContentPolicy policy,
-            Identity identity, Webhooks webhooks, Strikes strikes, Notifications notifications, Queues queues) {
+            Identity identity, Webhooks webhooks, Strikes strikes, Notifications notifications, Queues queues,
+            Quality quality) {
+        this.quality = quality;
         this.jdbc = jdbc;
         this.json = json;
         this.cases = cases;
@@ -123,6 +126,7 @@ public class Decisions {
                 .param("rationale", request.rationale()).param("version", current.version())
                 .param("by", actor.userId()).param("handle", handle).param("now", Timestamp.from(now))
                 .query(Long.class).single();
+        quality.sampleAtRandom(decisionId, caseId, request.verdict(), now);
         int seq = locked.version() + 1;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("decisionId", decisionId);

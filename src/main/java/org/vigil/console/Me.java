@@ -23,7 +23,7 @@ class Me {
     }
 
     /** Who is signed in, as the layout shows them, and their agent state (available or break). */
-    record SignedIn(long id, String name, boolean lead, boolean admin, boolean vendor, String state) {
+    record SignedIn(long id, String name, boolean lead, boolean admin, boolean vendor, String state, boolean qa) {
 
         public boolean onBreak() {
             return AgentStates.BREAK.equals(state);
@@ -40,6 +40,7 @@ class Me {
         Identity.User user = identity.user(actor.userId());
         return new SignedIn(user.id(), user.name(), actor.has(Role.LEAD) || actor.has(Role.ADMIN),
                 actor.has(Role.ADMIN), actor.vendor(),
-                states.current(user.id()).map(AgentStates.AgentState::state).orElse(AgentStates.AVAILABLE));
+                states.current(user.id()).map(AgentStates.AgentState::state).orElse(AgentStates.AVAILABLE),
+                !actor.vendor() && (actor.has(Role.QA) || actor.has(Role.LEAD) || actor.has(Role.ADMIN)));
     }
 }

@@ -59,7 +59,7 @@ class ReportPages {
     }
 
     /** The period's form as typed, and what {@code fill} adds for it, or the problems with the period. */
-    private static String page(@Nullable String from, @Nullable String to, Model model, String view,
+    static String page(@Nullable String from, @Nullable String to, Model model, String view,
             BiConsumer<LocalDate, LocalDate> fill) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String first = from == null ? today.minusDays(29).toString() : from;

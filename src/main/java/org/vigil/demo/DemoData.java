@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.vigil.cases.CaseView;
 import org.vigil.cases.Decisions;
+import org.vigil.cases.Quality;
 import org.vigil.cases.Work;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
@@ -28,6 +29,8 @@ import org.vigil.policy.ContentPolicy;
 import org.vigil.routing.Queues;
 import org.vigil.rules.Action;
 import org.vigil.rules.Rules;
+import org.vigil.web.ConflictException;
+import org.vigil.web.ForbiddenException;
 import org.vigil.workforce.VolumeHistory;
 
 /**
@@ -62,10 +65,14 @@ class DemoData implements ApplicationRunner {
     private final Work work;
     private final Decisions decisions;
     private final ContentPolicy policy;
+    private final Quality quality;
+    /** The final (not escalating) decisions the demo's reviewers made, in order. */
+    private final List<Decisions.Decision> made = new ArrayList<>();
 
     DemoData(Identity identity, Queues queues, Intake intake, Rules rules,
             org.springframework.core.env.Environment environment, VolumeHistory history, Work work,
-            Decisions decisions, ContentPolicy policy) {
+            Decisions decisions, ContentPolicy policy, Quality quality) {
+        this.quality = quality;
         this.work = work;
         this.decisions = decisions;
         this.policy = policy;
@@ -144,13 +151,14 @@ class DemoData implements ApplicationRunner {
         // The most urgent cases need clearances the agents lack, so they escalate those before they decide others.
         int decided = decide("specialist@vigil.example", 12) + decide("agent@vigil.example", 30)
                 + decide("vendor.agent@vigil.example", 30);
+        int reviewed = reviewQuality(3, 12);
         Random volumes = new Random(7);
         importHistory(volumes, queues.defaultQueue("review"), 38);
         importHistory(volumes, queues.defaultQueue("support"), 9);
         importHistory(volumes, selfHarm, 4);
         importHistory(volumes, childSafety, 2);
-        log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries, {} decisions",
-                PASSWORD, accepted, inquiries, decided);
+        log.info("Demo data loaded: 2 teams, 7 users (password '{}'), {} reports, {} inquiries, {} decisions, "
+                + "{} of them reviewed for quality", PASSWORD, accepted, inquiries, decided, reviewed);
     }
 
     /**
@@ -160,9 +168,7 @@ class DemoData implements ApplicationRunner {
      * report and the floor's decisions have something to show.
      */
     private int decide(String email, int count) {
-        Identity.User user = identity.users().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
-        Actor reviewer = new Actor("user:" + user.id(), 0, user.id(), user.teamId(), user.vendor(),
-                Set.copyOf(user.roles()), Set.of());
+        Actor reviewer = actor(email);
         int decided = 0;
         for (int i = 0; i < count; i++) {
             CaseView kase = work.claimNext(null, Set.of("review"), reviewer);
@@ -184,7 +190,7 @@ class DemoData implements ApplicationRunner {
                         List.of(new Decisions.ActionRequest(action, null)), "Matches the policy's description.");
             }
             try {
-                decisions.decide(kase.id(), request, reviewer);
+                made.add(decisions.decide(kase.id(), request, reviewer));
             } catch (RuntimeException refused) {
                 decisions.decide(kase.id(), new Decisions.DecisionRequest("escalate", null, null, List.of(),
                         "Needs a specialist."), reviewer);
@@ -192,6 +198,48 @@ class DemoData implements ApplicationRunner {
             decided++;
         }
         return decided;
+    }
+
+    /** A demo user as the services see them when they act. */
+    private Actor actor(String email) {
+        Identity.User user = identity.users().stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
+        return new Actor("user:" + user.id(), 0, user.id(), user.teamId(), user.vendor(), Set.copyOf(user.roles()),
+                Set.of());
+    }
+
+    /**
+     * The lead samples every {@code every}th decision (besides those in the random sample) and the QA
+     * reviewer reviews up to {@code reviewing} of them, disagreeing now and then, so the quality page
+     * shows agreement and samples waiting. Cases that need a clearance the QA reviewer lacks wait.
+     */
+    private int reviewQuality(int every, int reviewing) {
+        Actor lead = actor("lead@vigil.example");
+        Actor qa = actor("qa@vigil.example");
+        int reviewed = 0;
+        for (int i = 0; i < made.size(); i += every) {
+            Decisions.Decision decision = made.get(i);
+            Quality.Sample sample;
+            try {
+                sample = quality.sample(decision.id(), lead);
+            } catch (ConflictException alreadySampled) {
+                sample = quality.samples("pending", 500, lead).stream()
+                        .filter(s -> s.decisionId() == decision.id()).findFirst().orElse(null);
+            }
+            if (sample == null || reviewed == reviewing) {
+                continue;
+            }
+            boolean agree = reviewed % 5 != 4;
+            boolean violating = decision.verdict().equals("violating") == agree;
+            try {
+                quality.review(sample.id(), new Quality.ReviewRequest(violating ? "violating" : "not_violating",
+                        violating ? (decision.category() == null ? "other" : decision.category()) : null,
+                        agree ? "Agree with the decision on the evidence." : "Reads differently on the evidence."), qa);
+                reviewed++;
+            } catch (ForbiddenException needsClearance) {
+                // waits for a QA reviewer with the clearance
+            }
+        }
+        return reviewed;
     }
 
     /**

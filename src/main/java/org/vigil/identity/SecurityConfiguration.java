@@ -38,6 +38,10 @@ import org.vigil.web.Problems;
  *       where a report went: those keys, {@code read} keys, leads and admins (a key sees its own
  *       reports, others only reports they could see the case of, enforced where it is answered); the
  *       intake journal's waiting and failed reports, and retrying one: admins;</li>
+ *   <li>quality assurance (API and the {@code /qa} pages): QA reviewers, leads and admins list and
+ *       review samples ({@code admin} keys list them too); leads and admins sample chosen decisions;
+ *       agreement is read by them and by {@code read} and {@code admin} keys (vendor users are refused
+ *       where it is answered: QA is in-house);</li>
  *   <li>reading cases: keys with {@code read} or {@code admin}, and every user (vendor users see only
  *       their teams' cases, enforced where cases are read);</li>
  *   <li>acting on cases: users (any role) and {@code admin} keys;</li>
@@ -177,6 +181,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/cases/*/**", "/review/**").hasAnyAuthority(USERS)
                         .requestMatchers(POST, "/me/state").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/floor", "/floor/**").hasAnyAuthority(leads)
+                        .requestMatchers(GET, "/qa", "/qa/*").hasAnyAuthority("ROLE_QA", "ROLE_LEAD", "ROLE_ADMIN")
+                        .requestMatchers(POST, "/qa/*/review").hasAnyAuthority("ROLE_QA", "ROLE_LEAD", "ROLE_ADMIN")
                         .requestMatchers(GET, "/demo-media/**").hasAnyAuthority(USERS)
                         .requestMatchers(GET, "/workforce", "/workforce/plan.csv", "/transparency",
                                 "/transparency.csv", "/scorecards").hasAnyAuthority(leads)
@@ -223,6 +229,13 @@ class SecurityConfiguration {
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_admin")
                         .requestMatchers(GET, "/api/v1/reports/*")
                                 .hasAnyAuthority("SCOPE_intake", "SCOPE_read", "SCOPE_admin", "ROLE_ADMIN", "ROLE_LEAD")
+                        .requestMatchers(GET, "/api/v1/qa/samples")
+                                .hasAnyAuthority("ROLE_QA", "ROLE_LEAD", "ROLE_ADMIN", "SCOPE_admin")
+                        .requestMatchers(POST, "/api/v1/qa/samples/*/review")
+                                .hasAnyAuthority("ROLE_QA", "ROLE_LEAD", "ROLE_ADMIN")
+                        .requestMatchers(POST, "/api/v1/qa/samples").hasAnyAuthority("ROLE_LEAD", "ROLE_ADMIN")
+                        .requestMatchers(GET, "/api/v1/qa/agreement")
+                                .hasAnyAuthority("ROLE_QA", "ROLE_LEAD", "ROLE_ADMIN", "SCOPE_read", "SCOPE_admin")
                         .requestMatchers(GET, "/api/v1/intake/journal").hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
                         .requestMatchers(POST, "/api/v1/intake/journal/*/retry")
                                 .hasAnyAuthority("SCOPE_admin", "ROLE_ADMIN")
