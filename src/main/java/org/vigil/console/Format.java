@@ -73,4 +73,9 @@ class Format {
     public String words(@Nullable String code) {
         return code == null ? "—" : code.replace('_', ' ');
     }
+
+    /** A verdict and, when there is one, its category: {@code violating · hate}. */
+    public String verdict(String verdict, @Nullable String category) {
+        return words(verdict) + (category == null ? "" : " · " + words(category));
+    }
 }

@@ -54,6 +54,7 @@ class QaPageTest extends BrowserTest {
         assertThat(find("#reviewed tr[data-sample='" + sample + "']").getText()).contains("agree");
         assertThat(find("#by-reviewer tr[data-reviewer='" + agent.id() + "']").getText())
                 .contains(agent.name(), "100%");
+        assertThat(find("#overall").getText()).startsWithIgnoringCase("all");
     }
 
     @Test
