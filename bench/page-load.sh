@@ -16,17 +16,19 @@ java -Xms1g -Xmx1g --enable-native-access=ALL-UNNAMED -jar target/vigil-*.jar --
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 base="http://localhost:$port"
+# The demo's quality reviews come after its reports, inquiries and decisions: once one is there, all is loaded.
 for _ in $(seq 1 180); do
-  curl -sf -H "Authorization: Bearer $key" "$base/api/v1/cases?kind=support&limit=1" | grep -q '"id"' && break
+  curl -sf -H "Authorization: Bearer $key" "$base/api/v1/qa/samples?status=reviewed&limit=1" | grep -q '"id"' && break
   sleep 1
 done
 first_id() { curl -sf -H "Authorization: Bearer $key" "$base/api/v1/cases?$1&limit=1" | sed -n 's/^{"cases":\[{"id":\([0-9]*\).*/\1/p'; }
 ticket=$(first_id "kind=support")
 review=$(first_id "kind=review&status=new")
+sample=$(curl -sf -H "Authorization: Bearer $key" "$base/api/v1/qa/samples?status=reviewed&limit=1" | sed -n 's/^{"samples":\[{"id":\([0-9]*\).*/\1/p')
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 echo "== agent@vigil.example"
 java -cp "$cp" org.vigil.load.PageLoad "$base" agent@vigil.example vigil-demo-password "$requests" \
      / /review "/cases/$review" "/cases/$ticket" "/cases?status=new,open"
 echo "== lead@vigil.example"
 java -cp "$cp" org.vigil.load.PageLoad "$base" lead@vigil.example vigil-demo-password "$requests" \
-     /floor /floor/board /workforce /scorecards /transparency
+     /floor /floor/board /workforce /scorecards /transparency /qa "/qa/$sample"
