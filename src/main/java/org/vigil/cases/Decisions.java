@@ -116,15 +116,16 @@ public class Decisions {
         Integer handle = handleSeconds(caseId, actor.userId(), now);
         long decisionId = jdbc.sql("""
                 insert into decision (case_id, verdict, category, sub_reason, actions, rationale, policy_version,
-                        decided_by, handle_seconds, created_at)
+                        decided_by, team_id, handle_seconds, created_at)
                 values (:case, :verdict, :category, :sub, cast(:actions as jsonb), :rationale, :version, :by,
-                        :handle, :now)
+                        :team, :handle, :now)
                 returning id
                 """)
                 .param("case", caseId).param("verdict", request.verdict()).param("category", request.category())
                 .param("sub", request.subReason()).param("actions", json.writeValueAsString(actions))
                 .param("rationale", request.rationale()).param("version", current.version())
-                .param("by", actor.userId()).param("handle", handle).param("now", Timestamp.from(now))
+                .param("by", actor.userId()).param("team", reviewer.teamId()).param("handle", handle)
+                .param("now", Timestamp.from(now))
                 .query(Long.class).single();
         quality.sampleAtRandom(decisionId, caseId, request.verdict(), now);
         int seq = locked.version() + 1;

@@ -13,8 +13,8 @@ import org.vigil.identity.Actor;
 /**
  * Team scorecards for a period: how much each team (in-house or vendor) decided, how fast, how often it
  * escalated, and how its decisions stood up on appeal — what the operations lead compares vendors on.
- * A decision counts for its reviewer's team as it is now; appeals count in the period they were decided,
- * whenever the appealed decision was made.
+ * A decision counts for the team its reviewer was in when deciding; appeals count in the period they were
+ * decided, whenever the appealed decision was made.
  */
 @Service
 public class Scorecards {
@@ -49,11 +49,10 @@ public class Scorecards {
         }
         Map<Long, Appealed> appeals = new HashMap<>();
         jdbc.sql("""
-                select u.team_id, count(*), count(*) filter (where a.outcome <> 'upheld')
+                select d.team_id, count(*), count(*) filter (where a.outcome <> 'upheld')
                 from appeal_decision a join decision d on d.id = a.appealed_decision_id
-                     join app_user u on u.id = d.decided_by
                 where a.created_at >= :start and a.created_at < :end
-                group by u.team_id
+                group by d.team_id
                 """)
                 .param("start", period.startAt()).param("end", period.endAt())
                 .query(rs -> {
@@ -65,8 +64,7 @@ public class Scorecards {
                        count(d.id) filter (where d.verdict = 'escalate'),
                        percentile_cont(0.5) within group (order by d.handle_seconds)
                 from team t
-                     left join app_user u on u.team_id = t.id
-                     left join decision d on d.decided_by = u.id and d.created_at >= :start and d.created_at < :end
+                     left join decision d on d.team_id = t.id and d.created_at >= :start and d.created_at < :end
                 where cast(:team as bigint) is null or t.id = :team
                 group by t.id order by t.vendor, t.name
                 """)

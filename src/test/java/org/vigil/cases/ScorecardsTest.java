@@ -41,6 +41,24 @@ class ScorecardsTest extends IntegrationTest {
     }
 
     @Test
+    void aReviewerWhoMovesTeamLeavesTheirDecisionsWithTheTeamTheyWereMadeIn() {
+        long vendor = newTeam(true);
+        long inHouse = newTeam(false);
+        Member reviewer = member("AGENT", vendor);
+        Map<String, Object> violating = Map.of("verdict", "violating", "category", "harassment",
+                "subReason", "threats", "actions", List.of(Map.of("type", "remove_content")), "rationale", "Threats.");
+        decide(reviewer, "acct_" + unique(), violating, 100);
+        assertThat(admin.patch("/api/v1/users/" + reviewer.id(), Map.of("teamId", inHouse)).status()).isEqualTo(200);
+        decide(reviewer, "acct_" + unique(), violating, 200);
+
+        JsonNode all = integration("read").get(today()).json();
+        assertThat(card(all, vendor).get("decisions").asLong()).isEqualTo(1);
+        assertThat(card(all, vendor).get("medianHandleSeconds").asDouble()).isEqualTo(100);
+        assertThat(card(all, inHouse).get("decisions").asLong()).isEqualTo(1);
+        assertThat(card(all, inHouse).get("medianHandleSeconds").asDouble()).isEqualTo(200);
+    }
+
+    @Test
     void eachTeamIsScoredOnItsDecisionsAndHowTheyStoodUpOnAppeal() {
         long vendor = newTeam(true);
         long inHouse = newTeam(false);
