@@ -19,6 +19,7 @@ import org.vigil.cases.Exposure;
 import org.vigil.cases.Floor;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Identity;
+import org.vigil.intake.IntakeJournal;
 import org.vigil.routing.Queues;
 import org.vigil.workforce.AgentStates;
 
@@ -39,7 +40,11 @@ class FloorBoard {
     private final AgentStates states;
     private final Exposure exposure;
 
-    FloorBoard(Floor floor, Queues queues, Identity identity, AgentStates states, Exposure exposure) {
+    private final IntakeJournal journal;
+
+    FloorBoard(Floor floor, Queues queues, Identity identity, AgentStates states, Exposure exposure,
+            IntakeJournal journal) {
+        this.journal = journal;
         this.exposure = exposure;
         this.floor = floor;
         this.queues = queues;
@@ -59,8 +64,13 @@ class FloorBoard {
             List<Long> held, Exposure.Reviewed exposure) {
     }
 
+    /**
+     * The board. {@code journal} is what waits in the intake journal, for those who see every team's
+     * queues (the journal holds reports for all of them); null for vendor leads.
+     */
     record Board(Instant now, List<QueueRow> queues, List<String> bands, Charts.Stacked backlog,
-            List<UrgentRow> urgent, List<AgentRow> agents, Charts.Columns decisions) {
+            List<UrgentRow> urgent, List<AgentRow> agents, Charts.Columns decisions,
+            IntakeJournal.@Nullable Waiting journal) {
     }
 
     Board of(Actor actor) {
@@ -93,7 +103,8 @@ class FloorBoard {
                 .toList();
 
         return new Board(now, rows, Floor.AGE_BANDS, chart, urgent, agents(actor, signedIn, users, now),
-                Charts.columns(hours(now), floor.decisionsPerHour(ids, HOURS), 3));
+                Charts.columns(hours(now), floor.decisionsPerHour(ids, HOURS), 3),
+                actor.seesAllTeams() ? journal.waiting() : null);
     }
 
     private List<AgentRow> agents(Actor actor, List<AgentStates.AgentState> all, Map<Long, Identity.User> users,

@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failure and is not tried again.
  */
 @Component
-class IntakeJournal {
+public class IntakeJournal {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeJournal.class);
     /** How long the journal's lag, read for each asynchronous batch, is taken as current. */
@@ -297,20 +297,27 @@ class IntakeJournal {
     record Failed(UUID reportId, String submittedBy, Instant receivedAt, Instant failedAt, @Nullable String failure) {
     }
 
+    /**
+     * The reports waiting to be filed: how many (counted up to {@value #COUNTED_UP_TO}; {@code countIsAtLeast}
+     * when there are more) and how long the oldest has waited.
+     */
+    public record Waiting(long count, boolean countIsAtLeast, double lagSeconds) {
+    }
+
+    public Waiting waiting() {
+        long count = jdbc.sql("""
+                select count(*) from (select 1 from intake_journal where failed_at is null limit :cap) w
+                """).param("cap", COUNTED_UP_TO + 1).query(Long.class).single();
+        return new Waiting(Math.min(count, COUNTED_UP_TO), count > COUNTED_UP_TO, count == 0 ? 0 : lagSeconds());
+    }
+
     /** What waits in the journal, and the newest failed reports (at most {@code limit}). */
     Map<String, Object> state(int limit) {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "must be between 1 and 500 (was " + limit + ")");
         }
-        Map<String, Object> waiting = new LinkedHashMap<>();
-        long count = jdbc.sql("""
-                select count(*) from (select 1 from intake_journal where failed_at is null limit :cap) w
-                """).param("cap", COUNTED_UP_TO + 1).query(Long.class).single();
-        waiting.put("count", Math.min(count, COUNTED_UP_TO));
-        waiting.put("countIsAtLeast", count > COUNTED_UP_TO);
-        waiting.put("lagSeconds", lagSeconds());
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("waiting", waiting);
+        state.put("waiting", waiting());
         state.put("failed", jdbc.sql("""
                 select report_id, submitted_by, received_at, failed_at, failure from intake_journal
                 where failed_at is not null order by failed_at desc limit :limit

@@ -8,8 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class FloorDashboardTest extends FloorFixtures {
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private void openFloor(Person lead) {
         signIn(lead);
@@ -23,6 +28,31 @@ class FloorDashboardTest extends FloorFixtures {
 
     private List<String> cells(WebElement row) {
         return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void inHouseLeadsSeeReportsWaitingInTheIntakeJournal() {
+        String subject = "msg_" + unique();
+        long held = admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "message", "id", subject),
+                "source", "classifier", "reason", "spam")).json().get("caseId").asLong();
+        Person lead = lead();
+        Person vendorLead = person("LEAD", true, List.of(), List.of("en"), List.of());
+        // While another transaction holds the subject's case, the journal's report about it cannot be filed.
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("select id from vigil_case where id = ? for update").param(held).query(Long.class).single();
+            assertThat(admin.post("/api/v1/reports/batch", Map.of("reports", List.of(Map.of("subject",
+                    Map.of("type", "message", "id", subject), "source", "classifier", "reason", "spam"))),
+                    Map.of("Prefer", "respond-async")).status()).isEqualTo(202);
+            openFloor(lead);
+            assertThat(find("#journal").getText()).contains("wait to be filed into cases");
+            openFloor(vendorLead);
+            assertThat(browser.findElements(By.id("journal"))).isEmpty();
+        });
+        openFloor(lead);
+        waitFor(d -> {
+            d.navigate().refresh();
+            return d.findElements(By.id("journal")).isEmpty();
+        });
     }
 
     @Test
