@@ -202,13 +202,16 @@ public class Appeals {
         Instant now = DatabaseClock.now();
         long id = jdbc.sql("""
                 insert into appeal_decision (case_id, appealed_decision_id, outcome, actions, rationale, message,
-                        decided_by, created_at)
-                values (:case, :decision, :outcome, cast(:actions as jsonb), :rationale, :message, :by, :now)
+                        decided_by, handle_seconds, created_at)
+                values (:case, :decision, :outcome, cast(:actions as jsonb), :rationale, :message, :by, :handle,
+                        :now)
                 returning id
                 """)
                 .param("case", appealCaseId).param("decision", original.id()).param("outcome", request.outcome())
                 .param("actions", json.writeValueAsString(actions)).param("rationale", request.rationale())
-                .param("message", message).param("by", actor.userId()).param("now", Timestamp.from(now))
+                .param("message", message).param("by", actor.userId())
+                .param("handle", cases.handleSeconds(appealCaseId, actor.userId(), now))
+                .param("now", Timestamp.from(now))
                 .query(Long.class).single();
         CaseView appealCase = cases.get(appealCaseId, actor);
         if (!request.outcome().equals("upheld")) {

@@ -309,6 +309,22 @@ public class Cases {
     // ---------------------------------------------------------------- reads
 
     /** The case, if the actor may see it; otherwise not found (without saying it exists). */
+    /**
+     * Seconds from the reviewer's latest claim or assignment of the case to now: how long they handled
+     * it, kept with their decision. Null when they never took it.
+     */
+    @Nullable Integer handleSeconds(long caseId, long userId, Instant now) {
+        return jdbc.sql("""
+                select created_at from case_event
+                where case_id = :case and type in ('claimed', 'assigned')
+                  and coalesce(data ->> 'assigneeId', '') = cast(:user as text)
+                order by seq desc limit 1
+                """)
+                .param("case", caseId).param("user", userId)
+                .query((rs, n) -> (int) java.time.Duration.between(rs.getTimestamp(1).toInstant(), now).toSeconds())
+                .optional().orElse(null);
+    }
+
     public CaseView get(long id, Actor actor) {
         return find(id, actor).orElseThrow(() -> new NotFoundException("case " + id + " does not exist"));
     }

@@ -1,7 +1,6 @@
 package org.vigil.cases;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +112,7 @@ public class Decisions {
         }
         List<Map<String, Object>> actions = check(request, current, reviewer);
         Instant now = DatabaseClock.now();
-        Integer handle = handleSeconds(caseId, actor.userId(), now);
+        Integer handle = cases.handleSeconds(caseId, actor.userId(), now);
         long decisionId = jdbc.sql("""
                 insert into decision (case_id, verdict, category, sub_reason, actions, rationale, policy_version,
                         decided_by, team_id, handle_seconds, created_at)
@@ -243,19 +242,6 @@ public class Decisions {
             actions.add(action);
         }
         return actions;
-    }
-
-    /** Seconds from the reviewer's latest claim or assignment of the case to now. */
-    private @Nullable Integer handleSeconds(long caseId, long userId, Instant now) {
-        return jdbc.sql("""
-                select created_at from case_event
-                where case_id = :case and type in ('claimed', 'assigned')
-                  and coalesce(data ->> 'assigneeId', '') = cast(:user as text)
-                order by seq desc limit 1
-                """)
-                .param("case", caseId).param("user", userId)
-                .query((rs, n) -> (int) Duration.between(rs.getTimestamp(1).toInstant(), now).toSeconds())
-                .optional().orElse(null);
     }
 
     private void escalate(long caseId, int seq, Cases.Locked locked, CaseView kase, String rationale, Actor actor,

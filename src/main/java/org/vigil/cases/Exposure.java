@@ -74,8 +74,8 @@ public class Exposure {
     public Map<Long, Reviewed> of(Collection<Long> userIds, Instant now) {
         record Row(long userId, String category, int cases, long seconds) {
         }
-        // Appeal decisions count as cases; their handle time is not recorded. A case whose category needs a
-        // clearance the reviewer lacks does not count: its evidence was never shown to them (they escalated it).
+        // Appeal decisions count as cases, with their handle time. A case whose category needs a clearance the
+        // reviewer lacks does not count: its evidence was never shown to them (they escalated it).
         List<ContentPolicy.Category> guarded = policy.current().document().categories() == null ? List.of()
                 : policy.current().document().categories().stream().filter(c -> c.clearance() != null).toList();
         List<Row> rows = userIds.isEmpty() ? List.of() : jdbc.sql("""
@@ -84,7 +84,7 @@ public class Exposure {
                       from decision d join vigil_case c on c.id = d.case_id
                       where d.decided_by = any(:users) and d.created_at > :since
                       union all
-                      select a.decided_by, c.reason, null
+                      select a.decided_by, c.reason, a.handle_seconds
                       from appeal_decision a join vigil_case c on c.id = a.case_id
                       where a.decided_by = any(:users) and a.created_at > :since) e
                 join app_user u on u.id = e.decided_by

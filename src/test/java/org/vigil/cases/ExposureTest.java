@@ -106,10 +106,18 @@ class ExposureTest extends IntegrationTest {
         long appeal = integration("intake").post("/api/v1/appeals", Map.of("caseId", appealed, "accountId", account,
                 "statement", "It was fiction.")).json().get("appealCaseId").asLong();
         colleague.api().post("/api/v1/cases/" + appeal + "/assignment", Map.of("assigneeId", colleague.id()));
+        long minutesBefore = exposure(colleague).get("exposure").get("minutes").asLong();
+        // the colleague took the appeal 25 minutes before deciding it
+        jdbc.sql("""
+                update case_event set created_at = created_at - interval '25 minutes'
+                where case_id = :a and type = 'assigned'
+                """).param("a", appeal).update();
         assertThat(colleague.api().post("/api/v1/cases/" + appeal + "/appeal-decision", Map.of("outcome", "upheld",
                 "rationale", "Instructions, not fiction.")).status()).isEqualTo(201);
         JsonNode theirs = exposure(colleague).get("exposure");
         assertThat(theirs.get("cases").asInt()).isEqualTo(2);
+        // 25 minutes and the seconds the request took, added to a total counted in whole minutes
+        assertThat(theirs.get("minutes").asLong()).isBetween(minutesBefore + 25, minutesBefore + 26);
         assertThat(theirs.get("byCategory").get("self_harm").asInt()).isEqualTo(1);
 
         // escalating a self-harm case without the clearance (its evidence hidden) is not exposure; escalating
