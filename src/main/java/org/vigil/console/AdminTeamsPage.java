@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigil.identity.Actors;
 import org.vigil.identity.Identity;
 
 /** Admins list teams and create in-house teams and vendor (BPO) teams. */
@@ -32,7 +33,7 @@ class AdminTeamsPage {
     @PostMapping
     String create(@ModelAttribute("form") TeamForm form, Model model, RedirectAttributes redirect) {
         return Forms.submit(model, redirect, () -> {
-            Identity.Team created = identity.createTeam(form.name(), Boolean.TRUE.equals(form.vendor()));
+            Identity.Team created = identity.createTeam(form.name(), Boolean.TRUE.equals(form.vendor()), Actors.current());
             return new Forms.Done("/admin/teams", (created.vendor() ? "Vendor team " : "Team ") + created.name()
                     + " created.");
         }, () -> page(model, form));

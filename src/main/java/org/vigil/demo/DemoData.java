@@ -92,8 +92,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         identity.importKey("demo admin", ADMIN_KEY, List.of(Scope.ADMIN));
-        Identity.Team inHouse = identity.createTeam("Trust & Safety", false);
-        Identity.Team vendor = identity.createTeam("Northwind BPO", true);
+        Identity.Team inHouse = identity.createTeam("Trust & Safety", false, DEMO);
+        Identity.Team vendor = identity.createTeam("Northwind BPO", true, DEMO);
         user("Ada Reviewer", "agent@vigil.example", List.of("AGENT"), inHouse, List.of("review"), List.of("en"), List.of());
         user("Sam Specialist", "specialist@vigil.example", List.of("SPECIALIST"), inHouse, List.of("review"),
                 List.of("en", "es"), List.of("child_safety", "self_harm"));

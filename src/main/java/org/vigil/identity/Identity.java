@@ -44,7 +44,8 @@ public class Identity {
         this.authentication = authentication;
     }
 
-    public record Team(long id, String name, boolean vendor) {
+    /** A team; {@code createdBy} names who created it (null for teams created before that was kept). */
+    public record Team(long id, String name, boolean vendor, @Nullable String createdBy, Instant createdAt) {
     }
 
     public record NewUser(@Nullable String name, @Nullable String email, @Nullable List<String> roles,
@@ -71,28 +72,37 @@ public class Identity {
     }
 
     @Transactional
-    public Team createTeam(@Nullable String name, @Nullable Boolean vendor) {
+    public Team createTeam(@Nullable String name, @Nullable Boolean vendor, Actor actor) {
         Checks checks = new Checks();
         checks.requiredText("name", name, MAX_NAME);
         checks.required("vendor", vendor);
         checks.throwIfInvalid();
         try {
-            long id = jdbc.sql("insert into team (name, vendor) values (:name, :vendor) returning id")
-                    .param("name", name.strip()).param("vendor", vendor).query(Long.class).single();
-            return new Team(id, name.strip(), vendor);
+            long id = jdbc.sql("""
+                    insert into team (name, vendor, created_by, created_at) values (:name, :vendor, :by, :now)
+                    returning id
+                    """)
+                    .param("name", name.strip()).param("vendor", vendor).param("by", actor.ref())
+                    .param("now", java.sql.Timestamp.from(org.vigil.platform.DatabaseClock.now()))
+                    .query(Long.class).single();
+            return team(id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("name", "a team named '" + Checks.quote(name) + "' already exists");
         }
     }
 
     public List<Team> teams() {
-        return jdbc.sql("select id, name, vendor from team order by id").query(Team.class).list();
+        return jdbc.sql("select id, name, vendor, created_by, created_at from team order by id")
+                .query(Team.class).list();
     }
 
     public Team team(long id) {
-        return jdbc.sql("select id, name, vendor from team where id = :id").param("id", id)
-                .query(Team.class).optional()
-                .orElseThrow(() -> new NotFoundException("team " + id + " does not exist"));
+        return findTeam(id).orElseThrow(() -> new NotFoundException("team " + id + " does not exist"));
+    }
+
+    private java.util.Optional<Team> findTeam(long id) {
+        return jdbc.sql("select id, name, vendor, created_by, created_at from team where id = :id").param("id", id)
+                .query(Team.class).optional();
     }
 
     /** Creates a user; the creation is the first entry of the user's changes, made by {@code actor}. */
@@ -302,8 +312,7 @@ public class Identity {
     }
 
     private Team existingTeam(long teamId) {
-        return jdbc.sql("select id, name, vendor from team where id = :id").param("id", teamId)
-                .query(Team.class).optional()
+        return findTeam(teamId)
                 .orElseThrow(() -> new org.vigil.web.InvalidInputException("teamId", "no team has id " + teamId));
     }
 

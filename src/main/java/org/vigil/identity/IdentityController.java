@@ -37,7 +37,7 @@ class IdentityController {
 
     @PostMapping("/teams")
     ResponseEntity<Identity.Team> createTeam(@RequestBody NewTeam team) {
-        Identity.Team created = identity.createTeam(team.name(), team.vendor());
+        Identity.Team created = identity.createTeam(team.name(), team.vendor(), Actors.current());
         return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id())).body(created);
     }
 

@@ -239,6 +239,10 @@ class AccessRulesTest extends IntegrationTest {
         long adminId = user("admin-" + unique(), List.of("ADMIN"), admin.get("/api/v1/teams").json().get("teams")
                 .get(0).get("id").asLong());
         Api adminUser = token(adminId);
+        // who created a team is kept, as for users
+        var team = adminUser.post("/api/v1/teams", Map.of("name", "Vendor " + unique(), "vendor", true)).json();
+        assertThat(team.get("createdBy").asString()).isEqualTo("user:" + adminId);
+        assertThat(java.time.Instant.parse(team.get("createdAt").asString())).isBefore(java.time.Instant.now());
         var lockout = adminUser.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("LEAD")));
         assertThat(lockout.status()).isEqualTo(422);
         assertThat(lockout.json().get("errors").get(0).get("detail").asString()).contains("your own ADMIN role");
