@@ -62,6 +62,23 @@ class AsyncIntakeTest extends IntegrationTest {
         });
     }
 
+    /** Runs a step in a transaction of its own, beside the one the test may hold. */
+    private <T> T beside(java.util.function.Supplier<T> step) {
+        TransactionTemplate beside = new TransactionTemplate(transactions.getTransactionManager());
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return beside.execute(t -> step.get());
+    }
+
+    /**
+     * Waits until the folder has taken the report into a chunk (its journal row is locked): reports sent
+     * after that go to a later chunk.
+     */
+    private void awaitTaken(String reportId) throws InterruptedException {
+        await("the folder to take " + reportId, () -> beside(() -> jdbc.sql("""
+                select report_id from intake_journal where report_id = ?::uuid for update skip locked
+                """).param(reportId).query(String.class).list()).isEmpty());
+    }
+
     @Test
     void anAsyncBatchIsAnsweredWithReportIdsAndFiledIntoCasesBehind() throws Exception {
         String subject = "msg_" + unique();
@@ -112,6 +129,7 @@ class AsyncIntakeTest extends IntegrationTest {
             keyed.put("idempotencyKey", key);
             ids[0] = admin.post("/api/v1/reports/batch", Map.of("reports", List.of(keyed)), ASYNC).json()
                     .get("results").get(0).get("reportId").asString();
+            awaitTaken(ids[0]);
             // Sent in this order, one batch each: spam (P3) first, child sexual exploitation (P0) second.
             ids[1] = admin.post("/api/v1/reports/batch", Map.of("reports", List.of(flag("msg_" + unique(), "spam"))),
                     ASYNC).json().get("results").get(0).get("reportId").asString();
@@ -166,9 +184,7 @@ class AsyncIntakeTest extends IntegrationTest {
             admin.post("/api/v1/reports/batch", Map.of("reports", List.of(flag(subject, "spam"))), ASYNC);
             // A report received an hour ago and not filed yet (committed beside the held case): the journal
             // is 45 minutes past its bound.
-            TransactionTemplate beside = new TransactionTemplate(transactions.getTransactionManager());
-            beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            beside.executeWithoutResult(t -> jdbc.sql("""
+            beside(() -> jdbc.sql("""
                     insert into intake_journal (report_id, priority, submitted_by, received_at, body)
                     values (?::uuid, 3, 'key:test', ?, ?)
                     """)
