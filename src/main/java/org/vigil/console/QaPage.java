@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vigil.cases.Cases;
+import org.vigil.cases.Decisions;
 import org.vigil.cases.Quality;
 import org.vigil.identity.Actor;
 import org.vigil.identity.Actors;
@@ -50,12 +52,8 @@ class QaPage {
             model.addAttribute("reviewed", quality.samples("reviewed", 20, actor));
             // Who chose the samples a lead chose, by name.
             Map<String, String> names = new HashMap<>();
-            for (Quality.Sample sample : pending) {
-                Long user = Actor.userOf(sample.sampledBy());
-                if (user != null) {
-                    names.computeIfAbsent(sample.sampledBy(), ref -> identity.user(user).name());
-                }
-            }
+            identity.users(pending.stream().map(s -> Actor.userOf(s.sampledBy())).filter(Objects::nonNull).toList())
+                    .forEach((id, user) -> names.put("user:" + id, user.name()));
             model.addAttribute("names", names);
         } catch (RuntimeException e) {
             model.addAttribute("problems", Forms.problems(e));
@@ -72,6 +70,11 @@ class QaPage {
             Quality.Sample sample = quality.get(id, actor);
             workspace.fill(model, cases.get(sample.caseId(), actor), actor);
             if (sample.review() == null) {
+                // The reviewer who made the decision is told so rather than offered a form they would be refused.
+                @SuppressWarnings("unchecked")
+                List<Decisions.Decision> made = (List<Decisions.Decision>) model.getAttribute("decisions");
+                model.addAttribute("ownDecision", made != null && made.stream()
+                        .anyMatch(d -> d.id() == sample.decisionId() && Objects.equals(d.decidedBy(), actor.userId())));
                 // Blind: what was decided on the case, and the strikes and verdicts of the account's
                 // history, stay hidden until the review is in.
                 model.addAttribute("decisions", List.of());

@@ -58,6 +58,26 @@ class QaPageTest extends BrowserTest {
     }
 
     @Test
+    void aLeadIsToldASampleOfTheirOwnDecisionIsForAColleague() {
+        Person lead = person("LEAD", false, List.of("review"), List.of("en"), List.of());
+        Api api = apiOf(lead);
+        long caseId = admin.post("/api/v1/reports", Map.of("subject", Map.of("type", "character", "id",
+                "qao_" + unique()), "source", "user", "reason", "spam", "reporter", Map.of("id", "r-" + unique())))
+                .json().get("caseId").asLong();
+        api.post("/api/v1/cases/" + caseId + "/assignment", Map.of("assigneeId", lead.id()));
+        long decision = api.post("/api/v1/cases/" + caseId + "/decision", Map.of("verdict", "not_violating",
+                "actions", List.of(), "rationale", "Fine.")).json().get("id").asLong();
+        Api.Answer taken = api.post("/api/v1/qa/samples", Map.of("decisionId", decision));
+        long sample = taken.status() == 201 ? taken.json().get("id").asLong()
+                : count("select id from qa_review where decision_id = ?", decision);
+
+        signIn(lead);
+        browser.get(url("/qa/" + sample));
+        assertThat(find("#qa-own").getText()).contains("a colleague reviews it");
+        assertThat(browser.findElements(By.id("qa-form"))).isEmpty();
+    }
+
+    @Test
     void anAgentHasNoQualityLinkAndCannotOpenThePage() {
         signIn(person("AGENT", false, List.of("review"), List.of("en"), List.of()));
         assertThat(browser.findElements(By.linkText("Quality"))).isEmpty();
