@@ -275,8 +275,10 @@ public class Quality {
             byReviewer.computeIfAbsent(pair.decidedBy(), k -> new ArrayList<>()).add(pair);
             byCategory.computeIfAbsent(pair.reason(), k -> new ArrayList<>()).add(pair);
         }
+        Map<Long, Identity.User> people = identity.users(byReviewer.keySet());
         List<Group> reviewers = new ArrayList<>();
-        byReviewer.forEach((id, group) -> reviewers.add(group(id, identity.user(id).name(), null, group)));
+        byReviewer.forEach((id, group) -> reviewers.add(group(id,
+                people.containsKey(id) ? people.get(id).name() : "#" + id, null, group)));
         List<Group> categories = new ArrayList<>();
         byCategory.forEach((reason, group) -> categories.add(group(null, null, reason, group)));
         Map<String, Object> answer = new LinkedHashMap<>();
